@@ -1,0 +1,109 @@
+import { getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } from '@conform-to/react'
+import { useTranslation } from 'react-i18next'
+
+type Field = FieldMetadata<string | undefined>
+
+/** Error messages are translation keys (see app/locales/*: validation.*). */
+export function FieldErrors({ field }: { field: { errorId: string; errors?: string[] } }) {
+  const { t } = useTranslation()
+  if (!field.errors?.length) return null
+  return (
+    <p id={field.errorId} className="field-error">
+      {field.errors.map((e) => t(e)).join(' ')}
+    </p>
+  )
+}
+
+function describedBy(field: Field, hint?: string) {
+  return [hint ? `${field.id}-hint` : null, field.errors?.length ? field.errorId : null].filter(Boolean).join(' ') || undefined
+}
+
+export function TextField(props: {
+  field: Field
+  label: string
+  hint?: string
+  type?: 'text' | 'email' | 'password' | 'url' | 'number' | 'search'
+  autoComplete?: string
+  inputMode?: 'numeric' | 'text' | 'email'
+  required?: boolean
+}) {
+  const { field, label, hint, type = 'text' } = props
+  const { key, ...inputProps } = getInputProps(field, { type })
+  return (
+    <div className="field">
+      <label htmlFor={field.id}>{label}</label>
+      {hint ? (
+        <p id={`${field.id}-hint`} className="hint">
+          {hint}
+        </p>
+      ) : null}
+      <input
+        key={key}
+        {...inputProps}
+        autoComplete={props.autoComplete}
+        inputMode={props.inputMode}
+        required={props.required}
+        aria-describedby={describedBy(field, hint)}
+      />
+      <FieldErrors field={field} />
+    </div>
+  )
+}
+
+export function TextAreaField(props: { field: Field; label: string; hint?: string; rows?: number }) {
+  const { field, label, hint } = props
+  const { key, ...textareaProps } = getTextareaProps(field)
+  return (
+    <div className="field">
+      <label htmlFor={field.id}>{label}</label>
+      {hint ? (
+        <p id={`${field.id}-hint`} className="hint">
+          {hint}
+        </p>
+      ) : null}
+      <textarea key={key} {...textareaProps} rows={props.rows ?? 4} aria-describedby={describedBy(field, hint)} />
+      <FieldErrors field={field} />
+    </div>
+  )
+}
+
+export function SelectField(props: {
+  field: Field
+  label: string
+  hint?: string
+  options: Array<{ value: string; label: string }>
+}) {
+  const { field, label, hint, options } = props
+  const { key, ...selectProps } = getSelectProps(field)
+  return (
+    <div className="field">
+      <label htmlFor={field.id}>{label}</label>
+      {hint ? (
+        <p id={`${field.id}-hint`} className="hint">
+          {hint}
+        </p>
+      ) : null}
+      <select key={key} {...selectProps} aria-describedby={describedBy(field, hint)}>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      <FieldErrors field={field} />
+    </div>
+  )
+}
+
+/** Errors that belong to the whole form, announced to screen readers. */
+export function FormErrors({ errors }: { errors?: string[] }) {
+  const { t } = useTranslation()
+  if (!errors?.length) return null
+  return (
+    <div className="notice error" role="alert">
+      {errors.map((e) => (
+        <p key={e}>{t(e)}</p>
+      ))}
+    </div>
+  )
+}

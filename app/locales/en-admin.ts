@@ -1,0 +1,4 @@
+import type { roAdmin } from './ro-admin'
+import type { Translation } from './types'
+
+export const enAdmin: Translation<typeof roAdmin> = {}

@@ -1,0 +1,185 @@
+/**
+ * Demo data: two authorities (the commune of Pângărați, Neamț, from its 2023 annual plan in
+ * ../shared/samples, and a fictional county directorate), staff of every role, three
+ * organisations with members. Seeded once on an empty database, never over real data.
+ */
+import { count, like } from 'drizzle-orm'
+import { authorities, users } from '#db/schema.ts'
+import { createAuthority, setStaffRoles } from '~/models/authority.server'
+import { createOrganisation, decideMembership, requestMembership } from '~/models/organisation.server'
+import { createUser } from '~/models/user.server'
+import type { StaffRole } from '~/domain/roles'
+import { getDb } from '~/services/db.server'
+
+export const DEMO_PASSWORD = 'demo-planuri-2026'
+const DEMO_DOMAIN = 'demo.planuri.ro'
+
+type DemoUser = { email: string; name: string; note: string }
+
+const PANGARATI_STAFF: Array<DemoUser & { roles: StaffRole[] }> = [
+  { email: `admin.pangarati@${DEMO_DOMAIN}`, name: 'Elena Munteanu', note: 'Pângărați: admin', roles: ['admin'] },
+  { email: `editor.pangarati@${DEMO_DOMAIN}`, name: 'Ioana Ciobanu', note: 'Pângărați: editor', roles: ['editor'] },
+  { email: `juridic.pangarati@${DEMO_DOMAIN}`, name: 'Andrei Lungu', note: 'Pângărați: legal officer', roles: ['legal'] },
+  {
+    email: `coordonator.pangarati@${DEMO_DOMAIN}`,
+    name: 'Mihaela Rusu',
+    note: 'Pângărați: partnership coordinator',
+    roles: ['coordinator'],
+  },
+  { email: `viewer.pangarati@${DEMO_DOMAIN}`, name: 'Vasile Barbu', note: 'Pângărați: viewer', roles: ['viewer'] },
+]
+
+const COUNTY_STAFF: Array<DemoUser & { roles: StaffRole[] }> = [
+  {
+    email: `admin.dgaspc@${DEMO_DOMAIN}`,
+    name: 'Cristina Dumitrescu',
+    note: 'DGASPC Valea Mureșului (fictional): admin, editor',
+    roles: ['admin', 'editor'],
+  },
+  {
+    email: `juridic.dgaspc@${DEMO_DOMAIN}`,
+    name: 'Radu Stoica',
+    note: 'DGASPC Valea Mureșului (fictional): legal officer, coordinator',
+    roles: ['legal', 'coordinator'],
+  },
+]
+
+const ORGANISATION_PEOPLE: DemoUser[] = [
+  { email: `ong@${DEMO_DOMAIN}`, name: 'Sorin Matei', note: 'NGO admin (Asociația Vârstnici Activi Pângărați)' },
+  { email: `voluntar@${DEMO_DOMAIN}`, name: 'Laura Enache', note: 'NGO member' },
+  { email: `furnizor@${DEMO_DOMAIN}`, name: 'Dan Popa', note: 'provider admin (Fundația Casa cu Suflet)' },
+  { email: `beneficiari@${DEMO_DOMAIN}`, name: 'Gabriela Toma', note: 'beneficiaries association admin' },
+  { email: `cetatean@${DEMO_DOMAIN}`, name: 'Ion Olaru', note: 'citizen; asked to join an NGO' },
+]
+
+const PLATFORM_ADMIN: DemoUser = { email: `operator@${DEMO_DOMAIN}`, name: 'Operator Platformă', note: 'platform admin (reads the local outbox)' }
+
+export function demoLogins(): string[] {
+  const all = [PLATFORM_ADMIN, ...PANGARATI_STAFF, ...COUNTY_STAFF, ...ORGANISATION_PEOPLE]
+  return [
+    `password for every demo account: ${DEMO_PASSWORD}`,
+    ...all.map((u) => `${u.email.padEnd(36)} ${u.note}`),
+  ]
+}
+
+function isEmpty(): boolean {
+  const db = getDb()
+  const u = db.select({ n: count() }).from(users).get()?.n ?? 0
+  const a = db.select({ n: count() }).from(authorities).get()?.n ?? 0
+  return u === 0 && a === 0
+}
+
+function hasDemo(): boolean {
+  return (
+    (getDb()
+      .select({ n: count() })
+      .from(users)
+      .where(like(users.email, `%@${DEMO_DOMAIN}`))
+      .get()?.n ?? 0) > 0
+  )
+}
+
+/** Seeds the demo on an empty database; reports the logins when the demo is there. */
+export async function ensureDemoData(): Promise<{ created: boolean; logins: string[] } | null> {
+  if (isEmpty()) {
+    await seedDemo()
+    return { created: true, logins: demoLogins() }
+  }
+  return hasDemo() ? { created: false, logins: demoLogins() } : null
+}
+
+async function demoUser(u: DemoUser, extra: { isPlatformAdmin?: boolean } = {}) {
+  return createUser({
+    email: u.email,
+    name: u.name,
+    password: DEMO_PASSWORD,
+    locale: 'ro',
+    emailVerified: true,
+    isPlatformAdmin: extra.isPlatformAdmin ?? false,
+    actorUserId: null,
+  })
+}
+
+export class NotEmptyError extends Error {
+  constructor() {
+    super('The database already holds data: the demo is only seeded into an empty database (run `npm run db:reset` to start over).')
+  }
+}
+
+export async function seedDemo() {
+  if (!isEmpty()) throw new NotEmptyError()
+  await demoUser(PLATFORM_ADMIN, { isPlatformAdmin: true })
+
+  const pangarati = createAuthority(
+    {
+      slug: 'pangarati',
+      name: 'Comuna Pângărați',
+      kind: 'local_council',
+      county: 'Neamț',
+      contactEmail: `primaria.pangarati@${DEMO_DOMAIN}`,
+      postalAddress: 'Primăria Comunei Pângărați, sat Pângărați, comuna Pângărați, județul Neamț',
+    },
+    null,
+  )
+  const county = createAuthority(
+    {
+      slug: 'dgaspc-valea-muresului',
+      name: 'DGASPC Valea Mureșului (fictivă)',
+      kind: 'dgaspc',
+      county: 'Valea Mureșului (fictiv)',
+      contactEmail: `registratura.dgaspc@${DEMO_DOMAIN}`,
+      postalAddress: 'Str. Exemplului nr. 1, municipiul Demo, județul Valea Mureșului (adresă fictivă)',
+    },
+    null,
+  )
+
+  for (const s of PANGARATI_STAFF) {
+    const user = await demoUser(s)
+    setStaffRoles(pangarati.id, user.id, s.roles, null)
+  }
+  for (const s of COUNTY_STAFF) {
+    const user = await demoUser(s)
+    setStaffRoles(county.id, user.id, s.roles, null)
+  }
+
+  const [ngoAdmin, volunteer, provider, beneficiaries, citizen] = await Promise.all(
+    ORGANISATION_PEOPLE.map((p) => demoUser(p)),
+  )
+  const ngo = createOrganisation(
+    {
+      name: 'Asociația Vârstnici Activi Pângărați',
+      kind: 'ngo',
+      registryNumber: '12/2015 (Registrul asociațiilor și fundațiilor)',
+      website: null,
+      contactEmail: `contact.varstnici@${DEMO_DOMAIN}`,
+      description: 'Activități de socializare și sprijin la domiciliu pentru persoanele vârstnice din comună.',
+    },
+    ngoAdmin!.id,
+  )
+  requestMembership(ngo.id, volunteer!.id, 'Sunt voluntară la centrul de zi.')
+  decideMembership(ngo.id, volunteer!.id, 'approve', ngoAdmin!.id)
+  requestMembership(ngo.id, citizen!.id, 'Aș dori să ajut la activitățile asociației.')
+
+  createOrganisation(
+    {
+      name: 'Fundația Casa cu Suflet',
+      kind: 'private_provider',
+      registryNumber: 'CUI 30123456',
+      website: null,
+      contactEmail: `office.casacusuflet@${DEMO_DOMAIN}`,
+      description: 'Furnizor privat acreditat de servicii sociale: centru de zi pentru copii și îngrijire la domiciliu.',
+    },
+    provider!.id,
+  )
+  createOrganisation(
+    {
+      name: 'Asociația Părinților Copiilor cu Dizabilități Neamț',
+      kind: 'beneficiaries_organisation',
+      registryNumber: '45/2011 (Registrul asociațiilor și fundațiilor)',
+      website: null,
+      contactEmail: `parinti.neamt@${DEMO_DOMAIN}`,
+      description: 'Reprezintă familiile copiilor cu dizabilități din județul Neamț.',
+    },
+    beneficiaries!.id,
+  )
+}

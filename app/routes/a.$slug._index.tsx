@@ -1,0 +1,85 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { can } from '~/domain/permissions'
+import { getAuthorityBySlug } from '~/models/authority.server'
+import { getActor, notFound } from '~/utils/auth.server'
+import { plainTitle } from '~/utils/meta'
+
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
+  plainTitle(matches, data?.authority.name ?? '')
+
+export function loader({ request, params }: LoaderFunctionArgs) {
+  const authority = getAuthorityBySlug(params.slug ?? '')
+  if (!authority) throw notFound()
+  const actor = getActor(request)
+  return {
+    authority: {
+      slug: authority.slug,
+      name: authority.name,
+      kind: authority.kind,
+      county: authority.county,
+      contactEmail: authority.contactEmail,
+      postalAddress: authority.postalAddress,
+      legalSettings: authority.legalSettings,
+    },
+    isStaff: can(actor, 'authority.view_staff_area', { type: 'authority', authorityId: authority.id }),
+  }
+}
+
+export default function AuthorityHome() {
+  const { t } = useTranslation()
+  const { authority, isStaff } = useLoaderData<typeof loader>()
+  return (
+    <div className="page">
+      <nav aria-label={t('shell.breadcrumbs')} className="breadcrumbs">
+        <ol>
+          <li>
+            <Link to="/authorities">{t('authorities.title')}</Link>
+          </li>
+          <li aria-current="page">{authority.name}</li>
+        </ol>
+      </nav>
+      <h1>{authority.name}</h1>
+      <p className="lead">
+        {t(`authorityKinds.${authority.kind}`)} · {t('authorities.county', { county: authority.county })}
+      </p>
+      {isStaff ? (
+        <p>
+          <Link to={`/a/${authority.slug}/staff`} className="button">
+            {t('authority.goToStaffArea')}
+          </Link>
+        </p>
+      ) : null}
+      <section aria-labelledby="consultations">
+        <h2 id="consultations">{t('authority.consultations')}</h2>
+        <p className="muted">{t('authority.noConsultations')}</p>
+      </section>
+      <section aria-labelledby="contact">
+        <h2 id="contact">{t('authority.contact')}</h2>
+        <p>{t('authority.contactIntro')}</p>
+        <dl className="facts">
+          <dt>{t('fields.postalAddress')}</dt>
+          <dd>{authority.postalAddress}</dd>
+          <dt>{t('fields.contactEmail')}</dt>
+          <dd>
+            <a href={`mailto:${authority.contactEmail}`}>{authority.contactEmail}</a>
+          </dd>
+        </dl>
+      </section>
+      <section aria-labelledby="rules">
+        <h2 id="rules">{t('authority.rules')}</h2>
+        <ul>
+          <li>
+            {t('authority.ruleAnnouncement', {
+              days: authority.legalSettings.announcementMinDays,
+              counting: t(`legal.dayCounting.${authority.legalSettings.announcementDayCounting}`),
+            })}
+          </li>
+          <li>{t('authority.ruleWindow', { days: authority.legalSettings.recommendationWindowMinDays })}</li>
+          {authority.legalSettings.publicDebateOnRequest ? <li>{t('authority.ruleDebate')}</li> : null}
+        </ul>
+      </section>
+    </div>
+  )
+}

@@ -1,0 +1,13 @@
+import '@remix-run/node'
+
+declare module '@remix-run/node' {
+  interface AppLoadContext {
+    /** The nonce of this response's Content-Security-Policy. */
+    cspNonce: string
+    /** The client's address as Express sees it (behind a proxy: the forwarded one). */
+    clientIp: string
+  }
+  interface Future {
+    v3_singleFetch: true
+  }
+}

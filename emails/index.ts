@@ -1,0 +1,51 @@
+/**
+ * Every email the platform sends, by name. `essential` messages (account security,
+ * invitations) have no unsubscribe link; the others carry one and a List-Unsubscribe header.
+ */
+import type { ReactElement } from 'react'
+import * as passwordReset from './password-reset.tsx'
+import * as staffInvitation from './staff-invitation.tsx'
+import type { EmailT } from './types.ts'
+import * as verifyEmail from './verify-email.tsx'
+
+type Template<D> = {
+  essential: boolean
+  render: (props: { t: EmailT; lang: string; data: D }) => ReactElement
+  subject: (t: EmailT, data: D) => string
+  sample: D
+}
+
+function template<D>(t: Template<D>) {
+  return t
+}
+
+export const templates = {
+  'verify-email': template<verifyEmail.VerifyEmailData>({
+    essential: true,
+    render: verifyEmail.VerifyEmail,
+    subject: verifyEmail.subject,
+    sample: { name: 'Ana Popescu', code: '48213906', verifyUrl: 'http://localhost:3000/account/verify?request=example&code=48213906' },
+  }),
+  'password-reset': template<passwordReset.PasswordResetData>({
+    essential: true,
+    render: passwordReset.PasswordReset,
+    subject: passwordReset.subject,
+    sample: { name: 'Ana Popescu', resetUrl: 'http://localhost:3000/reset-password?token=example' },
+  }),
+  'staff-invitation': template<staffInvitation.StaffInvitationData>({
+    essential: true,
+    render: staffInvitation.StaffInvitation,
+    subject: staffInvitation.subject,
+    sample: {
+      authorityName: 'Comuna Pângărați',
+      inviterName: 'Maria Ionescu',
+      roles: ['editor', 'legal'],
+      acceptUrl: 'http://localhost:3000/invitations/example',
+      expiresOn: '30.11.2026',
+    },
+  }),
+}
+
+export type TemplateName = keyof typeof templates
+export type TemplateData<N extends TemplateName> = (typeof templates)[N]['sample']
+export type { EmailT }

@@ -1,0 +1,171 @@
+/**
+ * The HTTP entry: Express with security headers (CSP with a nonce per response), compression,
+ * rate limits, the same-origin check for every state-changing request, static files, the Remix
+ * request handler, and the background worker.
+ *
+ *   npm start        build, then serve (development settings, demo data on an empty database)
+ *   npm run dev      Vite dev server with hot reload
+ *   NODE_ENV=production npm run start:prod   production (SESSION_SECRET and APP_URL required)
+ */
+import crypto from 'node:crypto'
+import type { AddressInfo } from 'node:net'
+import path from 'node:path'
+import { createRequestHandler } from '@remix-run/express'
+import type { ServerBuild } from '@remix-run/node'
+import compression from 'compression'
+import express, { type NextFunction, type Request, type Response } from 'express'
+import { rateLimit } from 'express-rate-limit'
+import helmet from 'helmet'
+import { ensureDemoData } from '~/models/demo.server'
+import { ConfigError, getConfig } from '~/services/config.server'
+import { getDb } from '~/services/db.server'
+import { startWorker } from '~/services/worker.server'
+import { isSameOrigin } from '~/utils/origin'
+
+function fail(message: string): never {
+  console.error(message)
+  process.exit(1)
+}
+
+let config: ReturnType<typeof getConfig>
+try {
+  config = getConfig()
+} catch (e) {
+  if (e instanceof ConfigError) fail(e.message)
+  throw e
+}
+
+const devServer = process.env.DEV_SERVER === '1'
+
+try {
+  getDb() // opens and migrates
+} catch (e) {
+  fail(`Cannot open the database at ${config.databasePath}: ${e instanceof Error ? e.message : String(e)}`)
+}
+
+const app = express()
+app.disable('x-powered-by')
+app.set('trust proxy', process.env.TRUST_PROXY === '1' ? 1 : 'loopback')
+
+app.get('/healthz', (_req, res) => {
+  try {
+    getDb().$client.prepare('SELECT 1').get()
+    res.status(200).type('text/plain').send('ok')
+  } catch (e) {
+    res.status(503).type('text/plain').send(`database unavailable: ${e instanceof Error ? e.message : String(e)}`)
+  }
+})
+
+app.use(compression())
+
+app.use((_req, res, next) => {
+  res.locals.cspNonce = crypto.randomBytes(16).toString('base64')
+  next()
+})
+
+app.use(
+  helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: devServer
+          ? ["'self'", "'unsafe-inline'"]
+          : ["'self'", (_req, res) => `'nonce-${(res as Response).locals.cspNonce}'`],
+        styleSrc: ["'self'", ...(devServer ? ["'unsafe-inline'"] : [])],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'", ...(devServer ? ['ws:'] : [])],
+        frameSrc: ["'self'"],
+        frameAncestors: ["'self'"],
+        formAction: ["'self'"],
+        baseUri: ["'self'"],
+        objectSrc: ["'none'"],
+        ...(config.isProduction ? { upgradeInsecureRequests: [] } : {}),
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+    hsts: config.isProduction,
+  }),
+)
+
+// Every state-changing request must come from a page of this site.
+app.use((req: Request, res: Response, next: NextFunction) => {
+  if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return next()
+  if (isSameOrigin(req.get('origin'), { host: req.get('host'), protocol: req.protocol, appUrl: config.appUrl })) {
+    return next()
+  }
+  res.status(403).type('text/plain').send('Forbidden: cross-origin or origin-less request refused.')
+})
+
+const generalLimiter = rateLimit({
+  windowMs: 60_000,
+  limit: config.rateLimitPerMinute,
+  standardHeaders: 'draft-8',
+  legacyHeaders: false,
+  skip: (req) => req.path.startsWith('/assets/'),
+  message: 'Too many requests, please slow down.',
+})
+const authLimiter = rateLimit({
+  windowMs: 60_000,
+  limit: Math.max(10, Math.floor(config.rateLimitPerMinute / 20)),
+  standardHeaders: 'draft-8',
+  legacyHeaders: false,
+  skip: (req) => req.method !== 'POST',
+  message: 'Too many attempts, please wait a minute.',
+})
+app.use(generalLimiter)
+app.use(['/login', '/signup', '/forgot-password', '/reset-password', '/account/verify'], authLimiter)
+
+async function remixHandler() {
+  const getLoadContext = (_req: Request, res: Response) => ({
+    cspNonce: res.locals.cspNonce as string,
+    clientIp: _req.ip ?? 'unknown',
+  })
+  if (devServer) {
+    const vite = await import('vite').then((v) => v.createServer({ server: { middlewareMode: true } }))
+    app.use(vite.middlewares)
+    return createRequestHandler({
+      build: () => vite.ssrLoadModule('virtual:remix/server-build') as Promise<ServerBuild>,
+      getLoadContext,
+    })
+  }
+  const buildDir = path.resolve('build')
+  app.use('/assets', express.static(path.join(buildDir, 'client/assets'), { immutable: true, maxAge: '1y' }))
+  app.use(express.static(path.join(buildDir, 'client'), { maxAge: '1h' }))
+  let build: ServerBuild
+  try {
+    build = (await import(path.join(buildDir, 'server/index.js'))) as ServerBuild
+  } catch {
+    fail('The app is not built: run `npm run build` first (or `npm start`, which builds).')
+  }
+  return createRequestHandler({ build, getLoadContext, mode: process.env.NODE_ENV })
+}
+
+app.all('*', await remixHandler())
+
+const demo = config.isProduction ? null : await ensureDemoData()
+
+const worker = config.workerEnabled ? startWorker(config.workerIntervalMs) : null
+
+const server = app.listen(config.port, () => {
+  const { port } = server.address() as AddressInfo
+  console.log(`Planuri sociale is listening on http://localhost:${port}`)
+  if (!config.resendApiKey) console.log('Emails go to the local outbox (no RESEND_API_KEY): read them at /admin/outbox.')
+  if (demo) {
+    console.log(demo.created ? 'Demo data created. Demo accounts:' : 'Demo accounts:')
+    for (const line of demo.logins) console.log(`  ${line}`)
+  }
+})
+
+let closing = false
+async function shutdown() {
+  if (closing) return
+  closing = true
+  server.close()
+  await worker?.stop()
+  getDb().$client.close()
+  process.exit(0)
+}
+process.on('SIGTERM', () => void shutdown())
+process.on('SIGINT', () => void shutdown())
