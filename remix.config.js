@@ -7,7 +7,7 @@
  */
 export default {
   appDirectory: 'app',
-  buildDirectory: 'build',
+  buildDirectory: process.env.BUILD_DIR || 'build',
   serverModuleFormat: 'esm',
   ignoredRouteFiles: ['**/*.css', '**/*.test.*'],
   future: {
