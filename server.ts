@@ -72,7 +72,12 @@ app.use(
         scriptSrc: devServer
           ? ["'self'", "'unsafe-inline'"]
           : ["'self'", (_req, res) => `'nonce-${(res as Response).locals.cspNonce}'`],
-        styleSrc: ["'self'", ...(devServer ? ["'unsafe-inline'"] : [])],
+        // Emails carry inline styles: only their sandboxed preview may use them.
+        styleSrc: [
+          "'self'",
+          (req) =>
+            devServer || /^\/admin\/outbox\/[^/]+\/html$/.test((req as Request).path) ? "'unsafe-inline'" : '',
+        ],
         imgSrc: ["'self'", 'data:'],
         fontSrc: ["'self'"],
         connectSrc: ["'self'", ...(devServer ? ['ws:'] : [])],

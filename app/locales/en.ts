@@ -87,6 +87,7 @@ export const en: Translation<typeof ro> = {
     throttled: 'Too many failed attempts. Try again in {{seconds}} seconds.',
     afterReset: 'Your password was changed and every session was closed. Log in with the new password.',
     verified: 'Your email address is confirmed. Log in.',
+    everywhere: 'You were logged out on every device.',
   },
   signup: {
     title: 'Sign up',

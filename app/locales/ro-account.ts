@@ -1,1 +1,54 @@
-export const roAccount = {}
+export const roAccount = {
+  title: 'Contul meu',
+  signedInAs: 'Sunteți autentificat(ă) ca {{name}} ({{email}}).',
+  history: 'Istoricul contului',
+  done: {
+    profile: 'Datele contului au fost salvate.',
+    password: 'Parola a fost schimbată. Celelalte sesiuni au fost închise.',
+    verified: 'Adresa de email a fost confirmată. Bine ați venit!',
+  },
+  memberships: {
+    title: 'Autorități și organizații',
+    none: 'Nu faceți parte încă din nicio autoritate sau organizație.',
+    active: 'membru',
+    pending: 'cerere de aderare în așteptare',
+    rejected: 'cerere de aderare respinsă',
+    role: { admin: 'administrator', member: 'membru' },
+    findOrganisation: 'Găsiți sau creați o organizație',
+  },
+  profile: {
+    title: 'Date personale',
+    language: 'Limba platformei și a mesajelor',
+    languageHint: 'Mesajele pe email vă sunt trimise în această limbă.',
+    save: 'Salvează',
+  },
+  password: {
+    title: 'Schimbarea parolei',
+    intro: 'După schimbarea parolei, toate celelalte sesiuni deschise se închid.',
+    save: 'Schimbă parola',
+    wrongCurrent: 'Parola actuală nu este corectă.',
+  },
+  sessions: {
+    title: 'Sesiuni deschise',
+    device: 'Dispozitiv',
+    started: 'Începută',
+    lastSeen: 'Ultima activitate',
+    current: 'aceasta',
+    unknownDevice: 'Dispozitiv necunoscut',
+    logoutEverywhere: 'Ieși din cont pe toate dispozitivele',
+  },
+  forgot: {
+    title: 'Ați uitat parola?',
+    intro: 'Scrieți adresa de email a contului. Vă trimitem o legătură pentru a alege o parolă nouă.',
+    sent: 'Dacă există un cont cu această adresă, am trimis la ea o legătură de resetare, valabilă o oră.',
+    submit: 'Trimite legătura',
+    back: 'Înapoi la autentificare',
+  },
+  reset: {
+    title: 'Alegeți o parolă nouă',
+    intro: 'După schimbare, toate sesiunile deschise ale contului se închid.',
+    submit: 'Salvează parola nouă',
+    unusable: 'Legătura nu mai este valabilă: a expirat sau a fost deja folosită.',
+    askAgain: 'Cereți o legătură nouă',
+  },
+}

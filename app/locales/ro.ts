@@ -88,6 +88,7 @@ export const ro = {
     throttled: 'Prea multe încercări nereușite. Încercați din nou peste {{seconds}} secunde.',
     afterReset: 'Parola a fost schimbată și toate sesiunile au fost închise. Intrați în cont cu parola nouă.',
     verified: 'Adresa de email a fost confirmată. Intrați în cont.',
+    everywhere: 'Ați ieșit din cont pe toate dispozitivele.',
   },
   signup: {
     title: 'Creează cont',

@@ -32,16 +32,19 @@ export function recordAudit(tx: Tx, entry: AuditEntry) {
 }
 
 export function listAuditEvents(entityType: string, entityId: string, options: { before?: number; limit?: number } = {}) {
-  const limit = options.limit ?? 100
-  return getDb().query.auditEvents.findMany({
-    where: and(
-      eq(auditEvents.entityType, entityType),
-      eq(auditEvents.entityId, entityId),
-      options.before ? lt(auditEvents.id, options.before) : undefined,
-    ),
-    orderBy: desc(auditEvents.id),
-    limit,
-  })
+  return getDb()
+    .select()
+    .from(auditEvents)
+    .where(
+      and(
+        eq(auditEvents.entityType, entityType),
+        eq(auditEvents.entityId, entityId),
+        options.before ? lt(auditEvents.id, options.before) : undefined,
+      ),
+    )
+    .orderBy(desc(auditEvents.id))
+    .limit(options.limit ?? 100)
+    .all()
 }
 
 /** Only the fields that changed, for a readable before/after. */

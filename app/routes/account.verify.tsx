@@ -10,6 +10,7 @@ import { verifyEmailCode } from '~/models/user.server'
 import { sendVerificationEmail } from '~/models/verification-email.server'
 import { getUser } from '~/utils/auth.server'
 import { useRootData } from '~/root'
+import { invalid } from '~/utils/http.server'
 import { pageTitle } from '~/utils/meta'
 
 const schema = z.object({ code: verificationCodeField, request: z.string().optional() })
@@ -41,12 +42,12 @@ export async function action({ request }: ActionFunctionArgs) {
     return redirect('/account/verify?sent=1')
   }
   const submission = parseWithZod(formData, { schema })
-  if (submission.status !== 'success') return submission.reply()
+  if (submission.status !== 'success') return invalid(submission.reply())
   const { code, request: requestId } = submission.value
   const lookup = requestId ? { requestId } : user ? { userId: user.id } : null
   if (!lookup) throw redirect('/login?redirectTo=/account/verify')
   const outcome = verifyEmailCode(lookup, code)
-  if (!outcome.ok) return submission.reply({ fieldErrors: { code: [`verify.errors.${outcome.reason}`] } })
+  if (!outcome.ok) return invalid(submission.reply({ fieldErrors: { code: [`verify.errors.${outcome.reason}`] } }))
   if (user && user.id === outcome.userId) return redirect('/account?verified=1')
   return redirect('/login?verified=1')
 }

@@ -10,6 +10,7 @@ import { checkLoginThrottle, clearAccountThrottle, recordLoginFailure } from '~/
 import { getUserByEmail } from '~/models/user.server'
 import { verifyAgainstDummy, verifyPassword } from '~/services/password.server'
 import { getUser, safeRedirect, startSession } from '~/utils/auth.server'
+import { invalid } from '~/utils/http.server'
 import { pageTitle } from '~/utils/meta'
 
 const schema = z.object({
@@ -28,7 +29,7 @@ export function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData()
   const submission = parseWithZod(formData, { schema })
-  if (submission.status !== 'success') return { result: submission.reply({ hideFields: ['password'] }) }
+  if (submission.status !== 'success') return invalid({ result: submission.reply({ hideFields: ['password'] }) })
   const { email, password, redirectTo } = submission.value
   const ip = context.clientIp ?? 'unknown'
 
@@ -43,9 +44,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const ok = user?.passwordHash ? await verifyPassword(user.passwordHash, password) : await verifyAgainstDummy(password)
   if (!user || !ok) {
     recordLoginFailure(email, ip)
-    return {
-      result: submission.reply({ formErrors: ['login.invalid'], hideFields: ['password'] }),
-    }
+    return invalid({ result: submission.reply({ formErrors: ['login.invalid'], hideFields: ['password'] }) })
   }
   clearAccountThrottle(email)
   const cookie = startSession(user.id, request)
@@ -64,12 +63,19 @@ export default function Login() {
     shouldValidate: 'onBlur',
   })
   const throttled = actionData && 'throttled' in actionData ? actionData.throttled : undefined
+  const notice = searchParams.get('reset')
+    ? 'login.afterReset'
+    : searchParams.get('verified')
+      ? 'login.verified'
+      : searchParams.get('everywhere')
+        ? 'login.everywhere'
+        : null
   return (
     <div className="page narrow">
       <h1>{t('login.title')}</h1>
-      {searchParams.get('reset') === '1' ? (
+      {notice ? (
         <div className="notice ok" role="status">
-          <p>{t('login.afterReset')}</p>
+          <p>{t(notice)}</p>
         </div>
       ) : null}
       {throttled ? (

@@ -11,6 +11,7 @@ import { createUser, getUserByEmail } from '~/models/user.server'
 import { sendVerificationEmail } from '~/models/verification-email.server'
 import { getUser, startSession } from '~/utils/auth.server'
 import { getLocale } from '~/utils/i18n.server'
+import { invalid } from '~/utils/http.server'
 import { pageTitle } from '~/utils/meta'
 
 const schema = z
@@ -43,14 +44,16 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await request.formData()
   const submission = parseWithZod(formData, { schema })
   if (submission.status !== 'success') {
-    return submission.reply({ hideFields: ['password', 'confirmPassword'] })
+    return invalid(submission.reply({ hideFields: ['password', 'confirmPassword'] }))
   }
   const { name, email, password, invitation: token } = submission.value
   const invitation = token ? findInvitation(token) : null
   const invited = invitation?.status === 'valid' && invitation.invitation.email === email ? invitation : null
 
   if (getUserByEmail(email)) {
-    return submission.reply({ fieldErrors: { email: ['signup.emailTaken'] }, hideFields: ['password', 'confirmPassword'] })
+    return invalid(
+      submission.reply({ fieldErrors: { email: ['signup.emailTaken'] }, hideFields: ['password', 'confirmPassword'] }),
+    )
   }
   const locale = await getLocale(request)
   // An invitation link proves the address: the invited person need not verify it again.

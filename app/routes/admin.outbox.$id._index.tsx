@@ -1,0 +1,78 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { formatDateTime } from '~/domain/dates'
+import { getOutboxEmail } from '~/models/outbox.server'
+import { notFound, requirePermission } from '~/utils/auth.server'
+import { plainTitle } from '~/utils/meta'
+
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) => plainTitle(matches, data?.email.subject ?? '')
+
+export function loader({ request, params }: LoaderFunctionArgs) {
+  requirePermission(request, 'platform.read_outbox', { type: 'platform' })
+  const email = getOutboxEmail(params.id ?? '')
+  if (!email) throw notFound()
+  return {
+    email: {
+      id: email.id,
+      to: email.toAddress,
+      subject: email.subject,
+      text: email.text,
+      template: email.template,
+      locale: email.locale,
+      status: email.status,
+      attempts: email.attempts,
+      lastError: email.lastError,
+      createdAt: formatDateTime(email.createdAt),
+      sentAt: email.sentAt ? formatDateTime(email.sentAt) : null,
+    },
+  }
+}
+
+export default function OutboxEmail() {
+  const { t } = useTranslation()
+  const { email } = useLoaderData<typeof loader>()
+  return (
+    <div className="page medium">
+      <nav aria-label={t('shell.breadcrumbs')} className="breadcrumbs">
+        <ol>
+          <li>
+            <Link to="/admin">{t('admin.title')}</Link>
+          </li>
+          <li>
+            <Link to="/admin/outbox">{t('admin.outbox.title')}</Link>
+          </li>
+          <li aria-current="page">{email.subject}</li>
+        </ol>
+      </nav>
+      <h1>{email.subject}</h1>
+      <dl className="facts">
+        <dt>{t('admin.outbox.to')}</dt>
+        <dd>{email.to}</dd>
+        <dt>{t('admin.outbox.created')}</dt>
+        <dd>{email.createdAt}</dd>
+        <dt>{t('admin.outbox.status')}</dt>
+        <dd>
+          {t(`admin.outbox.statuses.${email.status}`)}
+          {email.sentAt ? ` · ${email.sentAt}` : ''}
+          {email.lastError ? ` · ${email.lastError}` : ''}
+        </dd>
+        <dt>{t('admin.outbox.template')}</dt>
+        <dd>
+          {email.template} ({email.locale})
+        </dd>
+      </dl>
+      <h2>{t('admin.outbox.textPart')}</h2>
+      <pre className="json" data-testid="email-text">
+        {email.text}
+      </pre>
+      <h2>{t('admin.outbox.htmlPart')}</h2>
+      <iframe
+        className="email-frame"
+        title={t('admin.outbox.htmlPart')}
+        src={`/admin/outbox/${email.id}/html`}
+        sandbox=""
+      />
+    </div>
+  )
+}

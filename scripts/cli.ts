@@ -1,0 +1,134 @@
+/**
+ * The command line of the platform: `npm run --silent cli -- <command>`.
+ * Wrong arguments print the usage and exit 2; a failed command explains why and exits 1.
+ */
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import { parseArgs } from 'node:util'
+import { z } from 'zod'
+import { demoLogins, NotEmptyError, seedDemo } from '~/models/demo.server'
+import { createUser, getUserByEmail, setPlatformAdmin } from '~/models/user.server'
+import { ConfigError, getConfig } from '~/services/config.server'
+import { getDb } from '~/services/db.server'
+
+const USAGE = `Usage: npm run --silent cli -- <command> [options]
+
+Commands:
+  db migrate                       apply the database migrations (also done at every start)
+  db seed-demo                     fill an empty database with the demo data and print the logins
+  db reset                         delete the database and start over with the demo data
+                                   (refused when NODE_ENV=production)
+  users create-admin EMAIL [--name NAME]
+                                   make EMAIL a platform administrator; a new account gets a
+                                   generated password, printed once
+  help, --help                     show this help
+
+The database is the one of DATABASE_PATH (default ./data/app.db).`
+
+class UsageError extends Error {}
+class CommandError extends Error {}
+
+function out(line = '') {
+  process.stdout.write(`${line}\n`)
+}
+
+async function run(argv: string[]): Promise<void> {
+  const { values, positionals } = (() => {
+    try {
+      return parseArgs({
+        args: argv,
+        allowPositionals: true,
+        options: { help: { type: 'boolean', short: 'h' }, name: { type: 'string' } },
+      })
+    } catch (e) {
+      throw new UsageError(e instanceof Error ? e.message : String(e))
+    }
+  })()
+  const [group, command, ...rest] = positionals
+  if (values.help || group === 'help' || group === undefined) {
+    if (group === undefined && !values.help) throw new UsageError('No command given.')
+    out(USAGE)
+    return
+  }
+
+  const key = `${group} ${command ?? ''}`.trim()
+  switch (key) {
+    case 'db migrate': {
+      if (rest.length) throw new UsageError(`Unexpected argument: ${rest[0]}`)
+      getDb()
+      out(`Database ${getConfig().databasePath} is up to date.`)
+      return
+    }
+    case 'db seed-demo': {
+      if (rest.length) throw new UsageError(`Unexpected argument: ${rest[0]}`)
+      try {
+        await seedDemo()
+      } catch (e) {
+        if (e instanceof NotEmptyError) throw new CommandError(e.message)
+        throw e
+      }
+      out('Demo data created. Demo accounts:')
+      for (const line of demoLogins()) out(`  ${line}`)
+      return
+    }
+    case 'db reset': {
+      if (rest.length) throw new UsageError(`Unexpected argument: ${rest[0]}`)
+      const config = getConfig()
+      if (config.isProduction) throw new CommandError('db reset is refused when NODE_ENV=production.')
+      for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${config.databasePath}${suffix}`, { force: true })
+      getDb()
+      await seedDemo()
+      out(`Database ${config.databasePath} was reset. Demo accounts:`)
+      for (const line of demoLogins()) out(`  ${line}`)
+      return
+    }
+    case 'users create-admin': {
+      if (rest.length !== 1) throw new UsageError('users create-admin takes exactly one EMAIL.')
+      const email = z.string().trim().email().safeParse(rest[0])
+      if (!email.success) throw new UsageError(`Not an email address: ${rest[0]}`)
+      const existing = getUserByEmail(email.data)
+      if (existing) {
+        if (existing.isPlatformAdmin) {
+          out(`${existing.email} is already a platform administrator.`)
+          return
+        }
+        setPlatformAdmin(existing.id, true, null)
+        out(`${existing.email} is now a platform administrator.`)
+        return
+      }
+      const password = crypto.randomBytes(12).toString('base64url')
+      const name = values.name?.trim() || email.data.split('@')[0]!
+      if (name.length < 2) throw new UsageError('--name must have at least 2 characters.')
+      const user = await createUser({
+        email: email.data,
+        name,
+        password,
+        locale: 'ro',
+        emailVerified: true,
+        isPlatformAdmin: true,
+        actorUserId: null,
+      })
+      out(`Created platform administrator ${user.email}.`)
+      out(`Password (shown once, change it after logging in): ${password}`)
+      return
+    }
+    default:
+      throw new UsageError(`Unknown command: ${key}`)
+  }
+}
+
+try {
+  await run(process.argv.slice(2))
+  process.exit(0)
+} catch (e) {
+  if (e instanceof UsageError) {
+    process.stderr.write(`${e.message}\n\n${USAGE}\n`)
+    process.exit(2)
+  }
+  if (e instanceof ConfigError || e instanceof CommandError) {
+    process.stderr.write(`${e.message}\n`)
+    process.exit(1)
+  }
+  process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`)
+  process.exit(1)
+}

@@ -1,0 +1,122 @@
+/**
+ * Starts the production build of the app on a random port with a temporary database, as a
+ * separate process, exactly as `npm start` would (tests/support/global-build ensures a build).
+ */
+import { spawn, type ChildProcess } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+export type RunningApp = {
+  url: string
+  origin: string
+  dataDir: string
+  databasePath: string
+  output: () => string
+  stop: () => Promise<void>
+}
+
+export async function startApp(env: Record<string, string> = {}): Promise<RunningApp> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'planuri-test-'))
+  const databasePath = path.join(dataDir, 'app.db')
+  let output = ''
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], {
+    cwd: path.resolve(import.meta.dirname, '../..'),
+    env: {
+      ...process.env,
+      NODE_ENV: 'test',
+      PORT: '0',
+      DATABASE_PATH: databasePath,
+      WORKER_INTERVAL_MS: '200',
+      RATE_LIMIT_PER_MINUTE: '100000',
+      RESEND_API_KEY: '',
+      RESEND_BASE_URL: '',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`App did not start:\n${output}`)), 30_000)
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString()
+      const m = /listening on (http:\/\/localhost:\d+)/.exec(output)
+      if (m) {
+        clearTimeout(timer)
+        resolve(m[1]!)
+      }
+    }
+    child.stdout!.on('data', onData)
+    child.stderr!.on('data', (c: Buffer) => (output += c.toString()))
+    child.on('exit', (code) => {
+      clearTimeout(timer)
+      reject(new Error(`App exited with ${code}:\n${output}`))
+    })
+  })
+  return {
+    url,
+    origin: url,
+    dataDir,
+    databasePath,
+    output: () => output,
+    stop: async () => {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r))
+        child.kill('SIGTERM')
+        await exited
+      }
+      fs.rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}
+
+/** A browser-like client: keeps cookies, sends the site's Origin on POST, never follows redirects. */
+export class Client {
+  private cookies = new Map<string, string>()
+  constructor(private readonly base: string) {}
+
+  private cookieHeader() {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ')
+  }
+
+  private remember(res: Response) {
+    for (const line of res.headers.getSetCookie()) {
+      const [pair, ...attrs] = line.split(';')
+      const [name, ...value] = pair!.split('=')
+      const expired = attrs.some((a) => /max-age=0/i.test(a.trim()))
+      if (expired || value.join('=') === '') this.cookies.delete(name!.trim())
+      else this.cookies.set(name!.trim(), value.join('='))
+    }
+  }
+
+  hasCookie(name: string) {
+    return this.cookies.has(name)
+  }
+
+  async get(pathname: string) {
+    const res = await fetch(this.base + pathname, { headers: { cookie: this.cookieHeader() }, redirect: 'manual' })
+    this.remember(res)
+    return res
+  }
+
+  async post(pathname: string, form: Record<string, string | string[]>, options: { origin?: string | null } = {}) {
+    const body = new URLSearchParams()
+    for (const [k, v] of Object.entries(form)) for (const item of Array.isArray(v) ? v : [v]) body.append(k, item)
+    const headers: Record<string, string> = {
+      cookie: this.cookieHeader(),
+      'content-type': 'application/x-www-form-urlencoded',
+    }
+    const origin = options.origin === undefined ? this.base : options.origin
+    if (origin !== null) headers.origin = origin
+    const res = await fetch(this.base + pathname, { method: 'POST', headers, body, redirect: 'manual' })
+    this.remember(res)
+    return res
+  }
+
+  async login(email: string, password: string) {
+    const res = await this.post('/login', { email, password })
+    if (res.status !== 302) throw new Error(`login of ${email} failed with ${res.status}`)
+    return res
+  }
+}
+
+export const DEMO_PASSWORD = 'demo-planuri-2026'
