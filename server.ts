@@ -8,8 +8,10 @@
  *   NODE_ENV=production npm run start:prod   production (SESSION_SECRET and APP_URL required)
  */
 import crypto from 'node:crypto'
+import fs from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { createRequestHandler } from '@remix-run/express'
 import type { ServerBuild } from '@remix-run/node'
 import compression from 'compression'
@@ -138,12 +140,9 @@ async function remixHandler() {
   const buildDir = path.resolve(process.env.BUILD_DIR || 'build')
   app.use('/assets', express.static(path.join(buildDir, 'client/assets'), { immutable: true, maxAge: '1y' }))
   app.use(express.static(path.join(buildDir, 'client'), { maxAge: '1h' }))
-  let build: ServerBuild
-  try {
-    build = (await import(path.join(buildDir, 'server/index.js'))) as ServerBuild
-  } catch {
-    fail('The app is not built: run `npm run build` first (or `npm start`, which builds).')
-  }
+  const entry = path.join(buildDir, 'server/index.js')
+  if (!fs.existsSync(entry)) fail('The app is not built: run `npm run build` first (or `npm start`, which builds).')
+  const build = (await import(pathToFileURL(entry).href)) as ServerBuild
   return createRequestHandler({ build, getLoadContext, mode: process.env.NODE_ENV })
 }
 

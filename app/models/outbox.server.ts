@@ -1,6 +1,5 @@
 import { and, count, desc, eq, like, lt } from 'drizzle-orm'
-import { emailOutbox, organisations, users } from '#db/schema.ts'
-import { OUTBOX_STATUSES } from '#db/schema.ts'
+import { emailOutbox, organisations, OUTBOX_STATUSES, users } from '#db/schema.ts'
 import { getDb } from '~/services/db.server'
 
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number]
