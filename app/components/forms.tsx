@@ -1,7 +1,9 @@
 import { getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } from '@conform-to/react'
 import { useTranslation } from 'react-i18next'
 
-type Field = FieldMetadata<string | undefined>
+// Any field of any form: these components only read its id, name, errors and initial value.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Field = FieldMetadata<any, any, string[]>
 
 /** Error messages are translation keys (see app/locales/*: validation.*). */
 export function FieldErrors({ field }: { field: { errorId: string; errors?: string[] } }) {

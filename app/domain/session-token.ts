@@ -39,11 +39,13 @@ export function createToken(): { id: string; secret: string; token: string; secr
   return { id, secret, token: `${id}.${secret}`, secretHash: hashSecret(secret) }
 }
 
+const TOKEN_PART = /^[a-km-np-z2-9]{24}$/
+
 export function parseToken(token: string): { id: string; secret: string } | null {
   const parts = token.split('.')
   if (parts.length !== 2) return null
   const [id, secret] = parts as [string, string]
-  if (!/^[a-z2-9]{24}$/.test(id) || !/^[a-z2-9]{24}$/.test(secret)) return null
+  if (!TOKEN_PART.test(id) || !TOKEN_PART.test(secret)) return null
   return { id, secret }
 }
 

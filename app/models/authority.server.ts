@@ -295,3 +295,101 @@ export function acceptInvitation(invitation: Invitation, userId: string) {
     })
   })
 }
+
+// ---------------------------------------------------------------- staff area helpers
+
+/** How many staff members hold each role (a person with two roles counts in both). */
+export function countStaffByRole(authorityId: string): Record<StaffRole, number> {
+  const counts = Object.fromEntries(STAFF_ROLES.map((r) => [r, 0])) as Record<StaffRole, number>
+  const rows = getDb()
+    .select({ role: staffRoles.role })
+    .from(staffRoles)
+    .where(eq(staffRoles.authorityId, authorityId))
+    .all()
+  for (const r of rows) counts[r.role] += 1
+  return counts
+}
+
+/** The staff member of an authority with this email address, if any. */
+export function findStaffMemberByEmail(authorityId: string, email: string): StaffMember | undefined {
+  const normalised = email.trim().toLowerCase()
+  return listStaff(authorityId).find((m) => m.email.toLowerCase() === normalised)
+}
+
+export function isStaffMember(authorityId: string, userId: string): boolean {
+  return (
+    getDb()
+      .select({ userId: staffRoles.userId })
+      .from(staffRoles)
+      .where(and(eq(staffRoles.authorityId, authorityId), eq(staffRoles.userId, userId)))
+      .get() !== undefined
+  )
+}
+
+export type PendingInvitation = {
+  id: string
+  email: string
+  roles: StaffRole[]
+  inviterName: string
+  createdAt: Date
+  expiresAt: Date
+}
+
+/** Pending invitations with the name of who sent each one. */
+export function listPendingInvitationDetails(authorityId: string): PendingInvitation[] {
+  const pending = listPendingInvitations(authorityId)
+  if (pending.length === 0) return []
+  const names = new Map<string, string>()
+  for (const id of new Set(pending.map((i) => i.invitedBy))) {
+    const row = getDb().select({ name: users.name }).from(users).where(eq(users.id, id)).get()
+    if (row) names.set(id, row.name)
+  }
+  return pending.map((i) => ({
+    id: i.id,
+    email: i.email,
+    roles: i.roles.filter((r): r is StaffRole => (STAFF_ROLES as readonly string[]).includes(r)),
+    inviterName: names.get(i.invitedBy) ?? '',
+    createdAt: i.createdAt,
+    expiresAt: i.expiresAt,
+  }))
+}
+
+/** Whether an invitation to this address is still waiting for an answer. */
+export function hasPendingInvitation(authorityId: string, email: string): boolean {
+  const normalised = email.trim().toLowerCase()
+  return listPendingInvitations(authorityId).some((i) => i.email === normalised)
+}
+
+export class InvitationEmailMismatchError extends Error {
+  constructor() {
+    super('The invitation was sent to another email address')
+  }
+}
+
+/**
+ * Accepting from a signed-in account. The account's address must be the invited one; as the
+ * invitation link reached that address, an unconfirmed address counts as confirmed.
+ */
+export function acceptInvitationAsUser(
+  invitation: Invitation,
+  user: { id: string; email: string; emailVerifiedAt: Date | null },
+) {
+  if (user.email.trim().toLowerCase() !== invitation.email) throw new InvitationEmailMismatchError()
+  if (!user.emailVerifiedAt) {
+    const now = clock.now()
+    getDb().transaction((tx) => {
+      tx.update(users)
+        .set({ emailVerifiedAt: now, updatedAt: now })
+        .where(and(eq(users.id, user.id), isNull(users.emailVerifiedAt)))
+        .run()
+      recordAudit(tx, {
+        actorUserId: user.id,
+        entityType: 'user',
+        entityId: user.id,
+        action: 'user.email_verified',
+        after: { email: invitation.email, by: 'staff_invitation', invitationId: invitation.id },
+      })
+    })
+  }
+  acceptInvitation(invitation, user.id)
+}

@@ -40,8 +40,12 @@ export function getOrganisationBySlug(slug: string) {
   return getDb().select().from(organisations).where(eq(organisations.slug, slug)).get()
 }
 
+/** Slugs taken by pages under /organisations/ (e.g. /organisations/new). */
+const RESERVED_SLUGS = new Set(['new'])
+
 function uniqueSlug(name: string): string {
-  const base = slugify(name) || 'organizatie'
+  const slug = slugify(name)
+  const base = slug && !RESERVED_SLUGS.has(slug) ? slug : `organizatie${slug ? `-${slug}` : ''}`
   const db = getDb()
   for (let n = 1; ; n++) {
     const candidate = n === 1 ? base : `${base}-${n}`
@@ -125,6 +129,26 @@ export function listMembers(organisationId: string) {
     .all()
 }
 
+/** Active members' names and roles: what other members may see (never email addresses). */
+export function listMemberNames(organisationId: string) {
+  return getDb()
+    .select({ name: users.name, role: organisationMembers.role })
+    .from(organisationMembers)
+    .innerJoin(users, eq(users.id, organisationMembers.userId))
+    .where(and(eq(organisationMembers.organisationId, organisationId), eq(organisationMembers.status, 'active')))
+    .orderBy(asc(users.name))
+    .all()
+}
+
+export function countPendingRequests(organisationId: string): number {
+  const row = getDb()
+    .select({ n: sql<number>`count(*)` })
+    .from(organisationMembers)
+    .where(and(eq(organisationMembers.organisationId, organisationId), eq(organisationMembers.status, 'pending')))
+    .get()
+  return row?.n ?? 0
+}
+
 export function membershipOf(organisationId: string, userId: string) {
   return getDb()
     .select()
@@ -167,7 +191,7 @@ export function requestMembership(organisationId: string, userId: string, messag
       .values({ organisationId, userId, role: 'member', status: 'pending', message, requestedAt: now })
       .onConflictDoUpdate({
         target: [organisationMembers.organisationId, organisationMembers.userId],
-        set: { status: 'pending', message, requestedAt: now, decidedAt: null, decidedBy: null },
+        set: { role: 'member', status: 'pending', message, requestedAt: now, decidedAt: null, decidedBy: null },
         where: eq(organisationMembers.status, 'rejected'),
       })
       .run()
@@ -187,8 +211,30 @@ export class LastOrganisationAdminError extends Error {
   }
 }
 
-export type MemberDecision = 'approve' | 'reject' | 'make_admin' | 'make_member' | 'remove'
+export const MEMBER_DECISIONS = ['approve', 'reject', 'make_admin', 'make_member', 'remove'] as const
+export type MemberDecision = (typeof MEMBER_DECISIONS)[number]
+export type MembershipStatus = (typeof organisationMembers.$inferSelect)['status']
 
+/** Which decisions make sense for a membership in a given state. */
+export function decisionApplies(status: MembershipStatus, decision: MemberDecision): boolean {
+  switch (decision) {
+    case 'approve':
+      return status === 'pending' || status === 'rejected'
+    case 'reject':
+      return status === 'pending'
+    case 'make_admin':
+    case 'make_member':
+      return status === 'active'
+    case 'remove':
+      return true
+  }
+}
+
+/**
+ * Applies an administrator's decision. Returns false, changing nothing, when there is no such
+ * membership or the decision does not fit its state (e.g. a request approved meanwhile).
+ * Throws LastOrganisationAdminError rather than leave the organisation without an administrator.
+ */
 export function decideMembership(
   organisationId: string,
   userId: string,
@@ -196,13 +242,13 @@ export function decideMembership(
   actorUserId: string,
 ) {
   const now = clock.now()
-  getDb().transaction((tx) => {
+  return getDb().transaction((tx) => {
     const current = tx
       .select()
       .from(organisationMembers)
       .where(and(eq(organisationMembers.organisationId, organisationId), eq(organisationMembers.userId, userId)))
       .get()
-    if (!current) return
+    if (!current || !decisionApplies(current.status, decision)) return false
     const losesAdmin =
       current.role === 'admin' &&
       current.status === 'active' &&
@@ -240,5 +286,10 @@ export function decideMembership(
       action: `membership.${decision}`,
       before: { userId, role: current.role, status: current.status },
     })
+    return true
   })
+}
+
+export function getOrganisationById(id: string) {
+  return getDb().select().from(organisations).where(eq(organisations.id, id)).get()
 }

@@ -1,0 +1,103 @@
+import AxeBuilder from '@axe-core/playwright'
+import { expect, test, type Page } from '@playwright/test'
+
+const DEMO_PASSWORD = 'demo-planuri-2026'
+const LOCALES = ['ro', 'en'] as const
+type Locale = (typeof LOCALES)[number]
+
+const SWITCH_LABEL: Record<Locale, string> = { ro: 'Română', en: 'English' }
+
+/** Chooses the language through the header switch (the cookie then holds it for the context). */
+async function chooseLanguage(page: Page, locale: Locale) {
+  await page.goto('/')
+  if ((await page.locator('html').getAttribute('lang')) !== locale) {
+    await page.getByRole('button', { name: SWITCH_LABEL[locale] }).click()
+    await expect(page.locator('html')).toHaveAttribute('lang', locale)
+  }
+}
+
+async function login(page: Page, email: string) {
+  await page.goto('/login')
+  await page.locator('input[name="email"]').fill(email)
+  await page.locator('input[name="password"]').fill(DEMO_PASSWORD)
+  await page.locator('main form button[type="submit"]').click()
+  await expect(page).not.toHaveURL(/\/login/)
+}
+
+/** Runs axe (WCAG 2.0/2.1 A and AA) and fails listing each rule and the offending elements. */
+async function expectNoViolations(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
+  const report = violations
+    .map(
+      (v) =>
+        `${v.id} (${v.impact ?? 'n/a'}): ${v.help}\n` +
+        v.nodes
+          .map(
+            (n) =>
+              `    ${n.target.map(String).join(' >> ')}\n      ${n.failureSummary?.replace(/\n/g, '\n      ') ?? ''}`,
+          )
+          .join('\n'),
+    )
+    .join('\n')
+  expect(violations, `${page.url()} has ${violations.length} accessibility violation(s):\n${report}`).toEqual([])
+}
+
+async function visit(page: Page, path: string, locale: Locale, expectedStatus = 200) {
+  const response = await page.goto(path)
+  expect(response?.status(), `status of ${path}`).toBe(expectedStatus)
+  await expect(page.locator('html')).toHaveAttribute('lang', locale)
+  await expect(page.locator('h1').first()).toBeVisible()
+}
+
+const PUBLIC_PAGES: Array<{ path: string; status?: number }> = [
+  { path: '/' },
+  { path: '/authorities' },
+  { path: '/a/pangarati' },
+  { path: '/organisations' },
+  { path: '/login' },
+  { path: '/signup' },
+  { path: '/forgot-password' },
+  { path: '/account/verify?request=x&code=12345678' },
+  { path: '/no-such-page', status: 404 },
+]
+
+for (const locale of LOCALES) {
+  test.describe(`accessibility in ${locale === 'ro' ? 'Romanian' : 'English'}`, () => {
+    test.beforeEach(async ({ page }) => {
+      await chooseLanguage(page, locale)
+    })
+
+    for (const { path, status } of PUBLIC_PAGES) {
+      test(`${path} has no WCAG A/AA violations (${locale})`, async ({ page }) => {
+        await visit(page, path, locale, status)
+        await expectNoViolations(page)
+      })
+    }
+
+    test(`the page of an organisation has no WCAG A/AA violations (${locale})`, async ({ page }) => {
+      await visit(page, '/organisations', locale)
+      const links = page.locator('main a[href^="/organisations/"]:not([href="/organisations/new"])')
+      await expect(links.first(), 'a link to an organisation on /organisations').toBeVisible()
+      const href = await links.first().getAttribute('href')
+      expect(href).toMatch(/^\/organisations\/[a-z0-9-]+$/)
+      await links.first().click()
+      await expect(page).toHaveURL(new RegExp(`${href}$`))
+      await expect(page.locator('html')).toHaveAttribute('lang', locale)
+      await expect(page.locator('h1').first()).toBeVisible()
+      await expectNoViolations(page)
+    })
+
+    test.describe('signed in as the admin of Pângărați', () => {
+      test.beforeEach(async ({ page }) => {
+        await login(page, 'admin.pangarati@demo.planuri.ro')
+      })
+
+      for (const path of ['/account', '/a/pangarati/staff']) {
+        test(`${path} has no WCAG A/AA violations (${locale})`, async ({ page }) => {
+          await visit(page, path, locale)
+          await expectNoViolations(page)
+        })
+      }
+    })
+  })
+}
