@@ -5,12 +5,8 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { FormErrors } from '~/components/forms'
 import { getOrganisationBySlug, updateOrganisation } from '~/models/organisation.server'
-import {
-  OrganisationFields,
-  organisationSchema,
-  toOrganisationInput,
-  useOrganisationForm,
-} from '~/routes/organisations.new'
+import { OrganisationFields, useOrganisationForm } from '~/components/organisation-form'
+import { organisationSchema, toOrganisationInput } from '~/domain/organisation-rules'
 import { notFound, requirePermission } from '~/utils/auth.server'
 import { pageTitle } from '~/utils/meta'
 
