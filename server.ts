@@ -92,6 +92,9 @@ app.use(
       },
     },
     crossOriginEmbedderPolicy: false,
+    // With "no-referrer" (helmet's default) Chromium sends `Origin: null` on a plain form POST,
+    // which the same-origin check below must refuse: forms would not work without JavaScript.
+    referrerPolicy: { policy: 'same-origin' },
     hsts: config.isProduction,
   }),
 )
