@@ -12,14 +12,14 @@ const PORT = 3300
 const BASE_URL = `http://localhost:${PORT}`
 
 // A new database for every run (the app creates the folder; demo data is seeded into it).
-const databasePath = path.join(
-  os.tmpdir(),
-  `planuri-e2e-${Date.now()}-${crypto.randomBytes(4).toString('hex')}`,
-  'app.db',
-)
+const dataDir = path.join(os.tmpdir(), `planuri-e2e-${Date.now()}-${crypto.randomBytes(4).toString('hex')}`)
+const databasePath = path.join(dataDir, 'app.db')
+// Read by tests/e2e/global-teardown.ts, which removes the folder after the run.
+process.env.E2E_DATA_DIR = dataDir
 
 export default defineConfig({
   testDir: 'tests/e2e',
+  globalTeardown: './tests/e2e/global-teardown.ts',
   fullyParallel: false,
   workers: 1,
   retries: 0,

@@ -18,6 +18,7 @@ import compression from 'compression'
 import express, { type NextFunction, type Request, type Response } from 'express'
 import { rateLimit } from 'express-rate-limit'
 import helmet from 'helmet'
+import { databaseHealth } from '#db/client.ts'
 import { ensureDemoData } from '~/models/demo.server'
 import { ConfigError, getConfig } from '~/services/config.server'
 import { getDb } from '~/services/db.server'
@@ -50,12 +51,10 @@ app.disable('x-powered-by')
 app.set('trust proxy', process.env.TRUST_PROXY === '1' ? 1 : 'loopback')
 
 app.get('/healthz', (_req, res) => {
-  try {
-    getDb().$client.prepare('SELECT 1').get()
-    res.status(200).type('text/plain').send('ok')
-  } catch (e) {
-    res.status(503).type('text/plain').send(`database unavailable: ${e instanceof Error ? e.message : String(e)}`)
-  }
+  const health = databaseHealth(getDb())
+  res.set('Cache-Control', 'no-store')
+  if (health.ok) res.status(200).type('text/plain').send('ok')
+  else res.status(503).type('text/plain').send(`database unavailable: ${health.error}`)
 })
 
 app.use(compression())

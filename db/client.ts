@@ -37,3 +37,13 @@ export function openDatabase(file: string, options: { busyTimeoutMs?: number } =
 export function migrateDatabase(db: DB) {
   migrate(db, { migrationsFolder: migrationsFolder() })
 }
+
+/** Whether the database answers a query; the reason when it does not (for /healthz). */
+export function databaseHealth(db: Pick<DB, '$client'>): { ok: true } | { ok: false; error: string } {
+  try {
+    db.$client.prepare('SELECT 1').get()
+    return { ok: true }
+  } catch (e) {
+    return { ok: false, error: e instanceof Error ? e.message : String(e) }
+  }
+}

@@ -20,6 +20,23 @@ function describedBy(field: Field, hint?: string) {
   return [hint ? `${field.id}-hint` : null, field.errors?.length ? field.errorId : null].filter(Boolean).join(' ') || undefined
 }
 
+/** Label, optional hint, the control, and its errors: the frame every field shares. */
+function FieldFrame(props: { field: Field; label: string; hint?: string; children: React.ReactNode }) {
+  const { field, label, hint } = props
+  return (
+    <div className="field">
+      <label htmlFor={field.id}>{label}</label>
+      {hint ? (
+        <p id={`${field.id}-hint`} className="hint">
+          {hint}
+        </p>
+      ) : null}
+      {props.children}
+      <FieldErrors field={field} />
+    </div>
+  )
+}
+
 export function TextField(props: {
   field: Field
   label: string
@@ -29,16 +46,10 @@ export function TextField(props: {
   inputMode?: 'numeric' | 'text' | 'email'
   required?: boolean
 }) {
-  const { field, label, hint, type = 'text' } = props
+  const { field, hint, type = 'text' } = props
   const { key, ...inputProps } = getInputProps(field, { type })
   return (
-    <div className="field">
-      <label htmlFor={field.id}>{label}</label>
-      {hint ? (
-        <p id={`${field.id}-hint`} className="hint">
-          {hint}
-        </p>
-      ) : null}
+    <FieldFrame field={field} label={props.label} hint={hint}>
       <input
         key={key}
         {...inputProps}
@@ -47,25 +58,17 @@ export function TextField(props: {
         required={props.required}
         aria-describedby={describedBy(field, hint)}
       />
-      <FieldErrors field={field} />
-    </div>
+    </FieldFrame>
   )
 }
 
 export function TextAreaField(props: { field: Field; label: string; hint?: string; rows?: number }) {
-  const { field, label, hint } = props
+  const { field, hint } = props
   const { key, ...textareaProps } = getTextareaProps(field)
   return (
-    <div className="field">
-      <label htmlFor={field.id}>{label}</label>
-      {hint ? (
-        <p id={`${field.id}-hint`} className="hint">
-          {hint}
-        </p>
-      ) : null}
+    <FieldFrame field={field} label={props.label} hint={hint}>
       <textarea key={key} {...textareaProps} rows={props.rows ?? 4} aria-describedby={describedBy(field, hint)} />
-      <FieldErrors field={field} />
-    </div>
+    </FieldFrame>
   )
 }
 
@@ -75,16 +78,10 @@ export function SelectField(props: {
   hint?: string
   options: Array<{ value: string; label: string }>
 }) {
-  const { field, label, hint, options } = props
+  const { field, hint, options } = props
   const { key, ...selectProps } = getSelectProps(field)
   return (
-    <div className="field">
-      <label htmlFor={field.id}>{label}</label>
-      {hint ? (
-        <p id={`${field.id}-hint`} className="hint">
-          {hint}
-        </p>
-      ) : null}
+    <FieldFrame field={field} label={props.label} hint={hint}>
       <select key={key} {...selectProps} aria-describedby={describedBy(field, hint)}>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -92,8 +89,7 @@ export function SelectField(props: {
           </option>
         ))}
       </select>
-      <FieldErrors field={field} />
-    </div>
+    </FieldFrame>
   )
 }
 

@@ -1,15 +1,17 @@
 import { createCookie } from '@remix-run/node'
 import { createInstance, type TFunction } from 'i18next'
 import { RemixI18Next } from 'remix-i18next/server'
+import { getConfig } from '~/services/config.server'
 import { DEFAULT_LOCALE, i18nConfig, isLocale, SUPPORTED_LOCALES, type AppLocale } from '~/i18n'
 
-/** The remembered language choice: one year, readable by the server only. */
+/** The remembered language choice: one year, signed with SESSION_SECRET, readable by the server only. */
 export const localeCookie = createCookie('lng', {
   path: '/',
   sameSite: 'lax',
   httpOnly: true,
   maxAge: 60 * 60 * 24 * 365,
-  secure: process.env.NODE_ENV === 'production',
+  secure: getConfig().isProduction,
+  secrets: [getConfig().sessionSecret],
 })
 
 export const i18nServer = new RemixI18Next({
