@@ -3,6 +3,8 @@
  * invitations) have no unsubscribe link; the others carry one and a List-Unsubscribe header.
  */
 import type { ReactElement } from 'react'
+import * as membershipDecision from './membership-decision.tsx'
+import * as membershipRequest from './membership-request.tsx'
 import * as passwordReset from './password-reset.tsx'
 import * as staffInvitation from './staff-invitation.tsx'
 import type { EmailT } from './types.ts'
@@ -42,6 +44,29 @@ export const templates = {
       roles: ['editor', 'legal'],
       acceptUrl: 'http://localhost:3000/invitations/example',
       expiresOn: '30.11.2026',
+    },
+  }),
+  'membership-request': template<membershipRequest.MembershipRequestData>({
+    essential: true,
+    render: membershipRequest.MembershipRequest,
+    subject: membershipRequest.subject,
+    sample: {
+      adminName: 'Sorin Matei',
+      requesterName: 'Ion Olaru',
+      organisationName: 'Asociația Vârstnici Activi Pângărați',
+      message: 'Aș dori să ajut la activitățile asociației.',
+      membersUrl: 'http://localhost:3000/organisations/asociatia-varstnici-activi-pangarati/members',
+    },
+  }),
+  'membership-decision': template<membershipDecision.MembershipDecisionData>({
+    essential: true,
+    render: membershipDecision.MembershipDecision,
+    subject: membershipDecision.subject,
+    sample: {
+      name: 'Ion Olaru',
+      organisationName: 'Asociația Vârstnici Activi Pângărați',
+      approved: true,
+      organisationUrl: 'http://localhost:3000/organisations/asociatia-varstnici-activi-pangarati',
     },
   }),
 }

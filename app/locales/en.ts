@@ -231,6 +231,24 @@ export const en: Translation<typeof ro> = {
       expiry: 'The link works once, within the next hour. After the change every open session is closed.',
       notYou: 'If you did not ask for a reset, ignore this message: your password stays the same.',
     },
+    membershipRequest: {
+      subject: '{{name}} asks to join {{organisation}}',
+      preview: '{{name}} asks to join {{organisation}}',
+      heading: 'Request to join {{organisation}}',
+      intro: '{{name}} asked on the Social plans platform to become a member of {{organisation}}. As an administrator, you can approve or reject the request.',
+      button: 'See the requests to join',
+    },
+    membershipDecision: {
+      approved: {
+        subject: 'You are a member of {{organisation}}',
+        body: 'Your request was approved. You can now comment on behalf of {{organisation}}.',
+      },
+      rejected: {
+        subject: 'Your request to join {{organisation}} was rejected',
+        body: 'The administrators of {{organisation}} rejected your request. You can send it again, with more details, from the organisation’s page.',
+      },
+      button: 'The organisation’s page',
+    },
     invitation: {
       subject: 'Invitation to the team of {{authority}}',
       preview: 'You were invited to the team of {{authority}}',

@@ -232,6 +232,24 @@ export const ro = {
       expiry: 'Legătura poate fi folosită o singură dată, în următoarea oră. După schimbare, toate sesiunile deschise se închid.',
       notYou: 'Dacă nu ați cerut resetarea, ignorați mesajul: parola rămâne neschimbată.',
     },
+    membershipRequest: {
+      subject: '{{name}} cere să se alăture organizației {{organisation}}',
+      preview: '{{name}} cere să se alăture organizației {{organisation}}',
+      heading: 'Cerere de aderare la {{organisation}}',
+      intro: '{{name}} a cerut pe platforma Planuri sociale să devină membru al organizației {{organisation}}. Ca administrator, puteți aproba sau respinge cererea.',
+      button: 'Vezi cererile de aderare',
+    },
+    membershipDecision: {
+      approved: {
+        subject: 'Sunteți membru al organizației {{organisation}}',
+        body: 'Cererea dumneavoastră a fost aprobată. De acum puteți comenta în numele organizației {{organisation}}.',
+      },
+      rejected: {
+        subject: 'Cererea de aderare la {{organisation}} a fost respinsă',
+        body: 'Administratorii organizației {{organisation}} au respins cererea dumneavoastră. O puteți trimite din nou, cu mai multe detalii, de pe pagina organizației.',
+      },
+      button: 'Pagina organizației',
+    },
     invitation: {
       subject: 'Invitație în echipa {{authority}}',
       preview: 'Ați fost invitat(ă) în echipa {{authority}}',

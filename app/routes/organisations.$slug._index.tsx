@@ -13,6 +13,8 @@ import {
   membershipOf,
   requestMembership,
 } from '~/models/organisation.server'
+import { notifyMembershipRequested } from '~/models/membership-notifications.server'
+import { invalid } from '~/utils/http.server'
 import { getActor, notFound, requirePermission } from '~/utils/auth.server'
 import { plainTitle } from '~/utils/meta'
 
@@ -88,10 +90,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     organisationId: organisation.id,
   })
   const submission = parseWithZod(await request.formData(), { schema: joinSchema })
-  if (submission.status !== 'success') return submission.reply()
+  if (submission.status !== 'success') return invalid(submission.reply())
   // A request already waiting is not sent twice (active members are refused by the permission).
   if (membershipOf(organisation.id, user.id)?.status !== 'pending') {
-    requestMembership(organisation.id, user.id, submission.value.message || null)
+    const message = submission.value.message || null
+    requestMembership(organisation.id, user.id, message)
+    await notifyMembershipRequested(organisation.id, user.id, message)
   }
   throw redirect(`/organisations/${organisation.slug}?done=requested`)
 }

@@ -11,6 +11,7 @@ import {
   listMembers,
   type MemberDecision,
 } from '~/models/organisation.server'
+import { notifyMembershipDecided } from '~/models/membership-notifications.server'
 import { actorFor, notFound, requirePermission } from '~/utils/auth.server'
 import { pageTitle } from '~/utils/meta'
 
@@ -71,6 +72,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const applied = decideMembership(organisation.id, userId, intent, user.id)
     // Nothing changed because the list was out of date: answer with the fresh list (200, so it revalidates).
     if (!applied) return { error: 'stale' as ActionError }
+    if (intent === 'approve' || intent === 'reject') {
+      await notifyMembershipDecided(organisation.id, userId, intent === 'approve')
+    }
   } catch (e) {
     if (e instanceof LastOrganisationAdminError) return data({ error: 'lastAdmin' as ActionError }, { status: 409 })
     throw e
