@@ -76,8 +76,7 @@ app.use(
         // Emails carry inline styles: only their sandboxed preview may use them.
         styleSrc: [
           "'self'",
-          (req) =>
-            devServer || /^\/admin\/outbox\/[^/]+\/html$/.test((req as Request).path) ? "'unsafe-inline'" : '',
+          (req) => (devServer || /^\/admin\/outbox\/[^/]+\/html$/.test((req as Request).path) ? "'unsafe-inline'" : ''),
         ],
         imgSrc: ["'self'", 'data:'],
         fontSrc: ["'self'"],
@@ -157,7 +156,8 @@ const worker = config.workerEnabled ? startWorker(config.workerIntervalMs) : nul
 const server = app.listen(config.port, () => {
   const { port } = server.address() as AddressInfo
   console.log(`Planuri sociale is listening on http://localhost:${port}`)
-  if (!config.resendApiKey) console.log('Emails go to the local outbox (no RESEND_API_KEY): read them at /admin/outbox.')
+  if (!config.resendApiKey)
+    console.log('Emails go to the local outbox (no RESEND_API_KEY): read them at /admin/outbox.')
   if (demo) {
     console.log(demo.created ? 'Demo data created. Demo accounts:' : 'Demo accounts:')
     for (const line of demo.logins) console.log(`  ${line}`)

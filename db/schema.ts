@@ -7,15 +7,7 @@
  * Europe/Bucharest, JSON columns hold small structured values.
  */
 import { sql } from 'drizzle-orm'
-import {
-  blob,
-  index,
-  integer,
-  primaryKey,
-  sqliteTable,
-  text,
-  uniqueIndex,
-} from 'drizzle-orm/sqlite-core'
+import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
 
 const createdAt = () =>
   integer('created_at', { mode: 'timestamp_ms' })
@@ -136,10 +128,7 @@ export const staffRoles = sqliteTable(
     role: text('role', { enum: STAFF_ROLES }).notNull(),
     createdAt: createdAt(),
   },
-  (t) => [
-    primaryKey({ columns: [t.authorityId, t.userId, t.role] }),
-    index('staff_roles_user_idx').on(t.userId),
-  ],
+  (t) => [primaryKey({ columns: [t.authorityId, t.userId, t.role] }), index('staff_roles_user_idx').on(t.userId)],
 )
 
 export const staffInvitations = sqliteTable(
@@ -211,10 +200,7 @@ export const organisationMembers = sqliteTable(
     decidedAt: integer('decided_at', { mode: 'timestamp_ms' }),
     decidedBy: text('decided_by').references(() => users.id),
   },
-  (t) => [
-    primaryKey({ columns: [t.organisationId, t.userId] }),
-    index('organisation_members_user_idx').on(t.userId),
-  ],
+  (t) => [primaryKey({ columns: [t.organisationId, t.userId] }), index('organisation_members_user_idx').on(t.userId)],
 )
 
 /**

@@ -26,7 +26,11 @@ export const templates = {
     essential: true,
     render: verifyEmail.VerifyEmail,
     subject: verifyEmail.subject,
-    sample: { name: 'Ana Popescu', code: '48213906', verifyUrl: 'http://localhost:3000/account/verify?request=example&code=48213906' },
+    sample: {
+      name: 'Ana Popescu',
+      code: '48213906',
+      verifyUrl: 'http://localhost:3000/account/verify?request=example&code=48213906',
+    },
   }),
   'password-reset': template<passwordReset.PasswordResetData>({
     essential: true,

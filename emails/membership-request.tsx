@@ -17,7 +17,9 @@ export function MembershipRequest({ t, lang, data }: { t: EmailT; lang: string; 
       lang={lang}
       preview={t('emails.membershipRequest.preview', { name: data.requesterName, organisation: data.organisationName })}
     >
-      <Heading style={styles.heading}>{t('emails.membershipRequest.heading', { organisation: data.organisationName })}</Heading>
+      <Heading style={styles.heading}>
+        {t('emails.membershipRequest.heading', { organisation: data.organisationName })}
+      </Heading>
       <Text style={styles.text}>{t('emails.greeting', { name: data.adminName })}</Text>
       <Text style={styles.text}>
         {t('emails.membershipRequest.intro', { name: data.requesterName, organisation: data.organisationName })}

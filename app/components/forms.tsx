@@ -17,7 +17,10 @@ export function FieldErrors({ field }: { field: { errorId: string; errors?: stri
 }
 
 function describedBy(field: Field, hint?: string) {
-  return [hint ? `${field.id}-hint` : null, field.errors?.length ? field.errorId : null].filter(Boolean).join(' ') || undefined
+  return (
+    [hint ? `${field.id}-hint` : null, field.errors?.length ? field.errorId : null].filter(Boolean).join(' ') ||
+    undefined
+  )
 }
 
 /** Label, optional hint, the control, and its errors: the frame every field shares. */

@@ -24,9 +24,7 @@ const envSchema = z.object({
     .min(0, 'must be a whole number between 0 and 65535')
     .max(65535, 'must be a whole number between 0 and 65535')
     .default(3000),
-  SESSION_SECRET: optionalString.pipe(
-    z.string().min(32, 'must be at least 32 characters long').optional(),
-  ),
+  SESSION_SECRET: optionalString.pipe(z.string().min(32, 'must be at least 32 characters long').optional()),
   APP_URL: optionalString.pipe(
     z
       .string()

@@ -57,10 +57,7 @@ export function secretMatches(secret: string, storedHash: Uint8Array): boolean {
 export type SessionTimes = { createdAt: Date; lastVerifiedAt: Date }
 
 /** Why a session is no longer valid at `now`, or null if it still is. */
-export function sessionExpiry(
-  session: SessionTimes,
-  now: Date,
-): 'inactive' | 'lifetime_exceeded' | null {
+export function sessionExpiry(session: SessionTimes, now: Date): 'inactive' | 'lifetime_exceeded' | null {
   if (now.getTime() - session.createdAt.getTime() >= SESSION_ABSOLUTE_LIFETIME_MS) {
     return 'lifetime_exceeded'
   }

@@ -55,7 +55,8 @@ export const enStaff: Translation<typeof roStaff> = {
     },
     yourRoles: 'Your roles',
     roleLine: '{{role}}: {{description}}.',
-    platformAdminOnly: 'You hold no role in this authority. You see this workspace because you are a platform administrator.',
+    platformAdminOnly:
+      'You hold no role in this authority. You see this workspace because you are a platform administrator.',
     legalTitle: 'Legal rules in force',
     legalIntro: 'The time limits and obligations the platform applies to this authority’s drafts.',
     changeSettings: 'Change the settings',
@@ -76,7 +77,8 @@ export const enStaff: Translation<typeof roStaff> = {
       removed: 'The person was removed from the team.',
       revoked: 'The invitation was revoked; the link in the email no longer works.',
     },
-    localOutbox: 'The platform runs without an email service: the message stays in the local outbox, read by the platform administrator.',
+    localOutbox:
+      'The platform runs without an email service: the message stays in the local outbox, read by the platform administrator.',
     lastAdmin: 'The authority must keep at least one administrator. First give the administrator role to someone else.',
     notMember: 'This person is no longer on the team. Reload the page.',
     membersTitle: 'Team members',
@@ -90,7 +92,7 @@ export const enStaff: Translation<typeof roStaff> = {
     rolesFor: 'Roles for {{name}}',
     saveRoles: 'Save roles',
     saveRolesFor: 'for {{name}}',
-    removeFor: ': {{name}}',
+    removeFor: '({{name}})',
     noMembers: 'The team has no members yet.',
     invite: {
       title: 'Invite someone to the team',
@@ -99,7 +101,8 @@ export const enStaff: Translation<typeof roStaff> = {
       rolesLegend: 'Roles of the invited person',
       submit: 'Send the invitation',
       alreadyStaff: 'This address already belongs to a team member. Change their roles in the table above.',
-      alreadyInvited: 'An invitation to this address is already waiting for an answer. Revoke it below to send another one.',
+      alreadyInvited:
+        'An invitation to this address is already waiting for an answer. Revoke it below to send another one.',
     },
     pending: {
       title: 'Pending invitations',

@@ -93,11 +93,11 @@ export const en: Translation<typeof ro> = {
     title: 'Sign up',
     intro:
       'With an account you can comment on drafts open for consultation, as yourself or on behalf of your organisation, and follow the authority’s answers.',
-    invited: 'You were invited to the team of {{authority}}. Create your account with the address the invitation was sent to.',
+    invited:
+      'You were invited to the team of {{authority}}. Create your account with the address the invitation was sent to.',
     emailHint: 'We send you a confirmation code. The address is never published.',
     passwordHint: 'At least 10 characters. A sentence you can remember makes a good password.',
-    acceptTerms:
-      'I agree that my name and email address are processed for taking part in consultations (Law 52/2003).',
+    acceptTerms: 'I agree that my name and email address are processed for taking part in consultations (Law 52/2003).',
     submit: 'Create the account',
     haveAccount: 'Already have an account?',
     loginLink: 'Log in',
@@ -113,7 +113,8 @@ export const en: Translation<typeof ro> = {
     submit: 'Confirm the address',
     noEmail: 'No message? Check your spam folder too.',
     resend: 'Send a new code',
-    localOutbox: 'The platform runs without an email service: messages stay in the local outbox, read by the platform administrator.',
+    localOutbox:
+      'The platform runs without an email service: messages stay in the local outbox, read by the platform administrator.',
     localOutboxLink: 'Local email outbox',
     errors: {
       invalid: 'The code is not correct.',
@@ -176,7 +177,7 @@ export const en: Translation<typeof ro> = {
     contactIntro:
       'Written recommendations can be sent through the platform, by post or by email, to the addresses below (Law 52/2003).',
     rules: 'Rules this authority applies',
-    ruleAnnouncement: 'Drafts are announced at least {{days}} days ({{counting}}) before adoption.',
+    ruleAnnouncement: 'Drafts are announced at least {{days}} {{counting}} before adoption.',
     ruleWindow: 'Written recommendations are received for at least {{days}} calendar days.',
     ruleDebate: 'A public debate is held when an association or another authority asks for one in writing.',
   },
@@ -235,7 +236,8 @@ export const en: Translation<typeof ro> = {
       subject: '{{name}} asks to join {{organisation}}',
       preview: '{{name}} asks to join {{organisation}}',
       heading: 'Request to join {{organisation}}',
-      intro: '{{name}} asked on the Social plans platform to become a member of {{organisation}}. As an administrator, you can approve or reject the request.',
+      intro:
+        '{{name}} asked on the Social plans platform to become a member of {{organisation}}. As an administrator, you can approve or reject the request.',
       button: 'See the requests to join',
     },
     membershipDecision: {
@@ -253,7 +255,8 @@ export const en: Translation<typeof ro> = {
       subject: 'Invitation to the team of {{authority}}',
       preview: 'You were invited to the team of {{authority}}',
       heading: 'Invitation to the team of {{authority}}',
-      intro: '{{inviter}} invites you to work on the Social plans platform in the team of {{authority}}, as: {{roles}}.',
+      intro:
+        '{{inviter}} invites you to work on the Social plans platform in the team of {{authority}}, as: {{roles}}.',
       button: 'Accept the invitation',
       expiry: 'The invitation is valid until {{date}}.',
       notExpected: 'If you did not expect this invitation, ignore this message.',

@@ -24,8 +24,7 @@ export const roAdmin = {
   },
   outbox: {
     title: 'Căsuța de email',
-    localMode:
-      'Nu este configurat RESEND_API_KEY: mesajele nu pleacă din platformă și rămân aici, în căsuța locală.',
+    localMode: 'Nu este configurat RESEND_API_KEY: mesajele nu pleacă din platformă și rămân aici, în căsuța locală.',
     resendMode: 'Mesajele sunt trimise prin Resend; aici vedeți fiecare mesaj și starea livrării.',
     filterTo: 'Destinatar',
     filter: 'Filtrează',

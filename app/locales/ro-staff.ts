@@ -70,7 +70,8 @@ export const roStaff = {
     title: 'Echipa',
     lead: 'Cine lucrează în spațiul de lucru al autorității și cu ce roluri. Orice schimbare rămâne în istoric.',
     done: {
-      invited: 'Invitația a fost trimisă. O găsiți mai jos, printre invitațiile în așteptare, până când este acceptată.',
+      invited:
+        'Invitația a fost trimisă. O găsiți mai jos, printre invitațiile în așteptare, până când este acceptată.',
       rolesChanged: 'Rolurile au fost salvate.',
       removed: 'Persoana a fost scoasă din echipă.',
       revoked: 'Invitația a fost revocată; legătura din mesaj nu mai funcționează.',

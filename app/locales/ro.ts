@@ -114,7 +114,8 @@ export const ro = {
     submit: 'Confirmă adresa',
     noEmail: 'Nu ați primit mesajul? Verificați și dosarul de spam.',
     resend: 'Trimite un cod nou',
-    localOutbox: 'Platforma rulează fără serviciu de email: mesajele rămân în căsuța locală, citită de administratorul platformei.',
+    localOutbox:
+      'Platforma rulează fără serviciu de email: mesajele rămân în căsuța locală, citită de administratorul platformei.',
     localOutboxLink: 'Căsuța locală de email',
     errors: {
       invalid: 'Codul nu este corect.',
@@ -150,7 +151,8 @@ export const ro = {
     forWhom: {
       title: 'Pentru cine este platforma',
       ngos: 'ONG-uri, furnizori, asociații ale beneficiarilor și cetățeni: găsesc într-un singur loc proiectele deschise consultării și primesc răspuns la fiecare recomandare.',
-      staff: 'Personalul autorităților: publică proiecte, răspunde recomandărilor, consemnează procesele-verbale și adoptă planurile.',
+      staff:
+        'Personalul autorităților: publică proiecte, răspunde recomandărilor, consemnează procesele-verbale și adoptă planurile.',
       legal: 'Consilierii juridici: știu în orice moment ce protocoale expiră și care se prelungesc automat.',
       public: 'Publicul: citește tot ce s-a publicat, fără cont.',
     },
@@ -177,7 +179,7 @@ export const ro = {
     contactIntro:
       'Recomandările scrise pot fi trimise prin platformă, prin poștă sau prin email, la adresele de mai jos (Legea 52/2003).',
     rules: 'Reguli aplicate de această autoritate',
-    ruleAnnouncement: 'Proiectele sunt anunțate cu cel puțin {{days}} zile ({{counting}}) înainte de adoptare.',
+    ruleAnnouncement: 'Proiectele sunt anunțate cu cel puțin {{days}} {{counting}} înainte de adoptare.',
     ruleWindow: 'Recomandările scrise se primesc cel puțin {{days}} zile calendaristice.',
     ruleDebate: 'O dezbatere publică se organizează la cererea scrisă a unei asociații sau a unei alte autorități.',
   },
@@ -227,16 +229,19 @@ export const ro = {
       subject: 'Resetarea parolei',
       preview: 'Alegeți o parolă nouă',
       heading: 'Resetarea parolei',
-      intro: 'Am primit o cerere de resetare a parolei contului dumneavoastră. Alegeți o parolă nouă folosind butonul de mai jos:',
+      intro:
+        'Am primit o cerere de resetare a parolei contului dumneavoastră. Alegeți o parolă nouă folosind butonul de mai jos:',
       button: 'Alege o parolă nouă',
-      expiry: 'Legătura poate fi folosită o singură dată, în următoarea oră. După schimbare, toate sesiunile deschise se închid.',
+      expiry:
+        'Legătura poate fi folosită o singură dată, în următoarea oră. După schimbare, toate sesiunile deschise se închid.',
       notYou: 'Dacă nu ați cerut resetarea, ignorați mesajul: parola rămâne neschimbată.',
     },
     membershipRequest: {
       subject: '{{name}} cere să se alăture organizației {{organisation}}',
       preview: '{{name}} cere să se alăture organizației {{organisation}}',
       heading: 'Cerere de aderare la {{organisation}}',
-      intro: '{{name}} a cerut pe platforma Planuri sociale să devină membru al organizației {{organisation}}. Ca administrator, puteți aproba sau respinge cererea.',
+      intro:
+        '{{name}} a cerut pe platforma Planuri sociale să devină membru al organizației {{organisation}}. Ca administrator, puteți aproba sau respinge cererea.',
       button: 'Vezi cererile de aderare',
     },
     membershipDecision: {
@@ -254,7 +259,8 @@ export const ro = {
       subject: 'Invitație în echipa {{authority}}',
       preview: 'Ați fost invitat(ă) în echipa {{authority}}',
       heading: 'Invitație în echipa {{authority}}',
-      intro: '{{inviter}} vă invită să lucrați pe platforma Planuri sociale în echipa {{authority}}, cu rolul: {{roles}}.',
+      intro:
+        '{{inviter}} vă invită să lucrați pe platforma Planuri sociale în echipa {{authority}}, cu rolul: {{roles}}.',
       button: 'Acceptă invitația',
       expiry: 'Invitația este valabilă până la {{date}}.',
       notExpected: 'Dacă nu vă așteptați la această invitație, ignorați mesajul.',

@@ -31,7 +31,11 @@ export function recordAudit(tx: Tx, entry: AuditEntry) {
     .run()
 }
 
-export function listAuditEvents(entityType: string, entityId: string, options: { before?: number; limit?: number } = {}) {
+export function listAuditEvents(
+  entityType: string,
+  entityId: string,
+  options: { before?: number; limit?: number } = {},
+) {
   return getDb()
     .select()
     .from(auditEvents)

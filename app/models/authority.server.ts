@@ -11,10 +11,9 @@ import { newId } from '~/utils/ids.server'
 
 export type AuthorityRow = typeof authorities.$inferSelect
 export type Authority = Omit<AuthorityRow, 'legalSettings'> & { legalSettings: LegalSettings }
-export type AuthorityInput = Pick<
-  Authority,
-  'slug' | 'name' | 'kind' | 'county' | 'contactEmail' | 'postalAddress'
-> & { legalSettings?: LegalSettings }
+export type AuthorityInput = Pick<Authority, 'slug' | 'name' | 'kind' | 'county' | 'contactEmail' | 'postalAddress'> & {
+  legalSettings?: LegalSettings
+}
 
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60_000
 
@@ -280,10 +279,7 @@ export function acceptInvitation(invitation: Invitation, userId: string) {
     if (claimed.changes !== 1) return
     const roles = invitation.roles.filter((r): r is StaffRole => (STAFF_ROLES as readonly string[]).includes(r))
     for (const role of roles) {
-      tx.insert(staffRoles)
-        .values({ authorityId: invitation.authorityId, userId, role })
-        .onConflictDoNothing()
-        .run()
+      tx.insert(staffRoles).values({ authorityId: invitation.authorityId, userId, role }).onConflictDoNothing().run()
     }
     recordAudit(tx, {
       actorUserId: userId,

@@ -19,7 +19,12 @@ type DemoUser = { email: string; name: string; note: string }
 const PANGARATI_STAFF: Array<DemoUser & { roles: StaffRole[] }> = [
   { email: `admin.pangarati@${DEMO_DOMAIN}`, name: 'Elena Munteanu', note: 'Pângărați: admin', roles: ['admin'] },
   { email: `editor.pangarati@${DEMO_DOMAIN}`, name: 'Ioana Ciobanu', note: 'Pângărați: editor', roles: ['editor'] },
-  { email: `juridic.pangarati@${DEMO_DOMAIN}`, name: 'Andrei Lungu', note: 'Pângărați: legal officer', roles: ['legal'] },
+  {
+    email: `juridic.pangarati@${DEMO_DOMAIN}`,
+    name: 'Andrei Lungu',
+    note: 'Pângărați: legal officer',
+    roles: ['legal'],
+  },
   {
     email: `coordonator.pangarati@${DEMO_DOMAIN}`,
     name: 'Mihaela Rusu',
@@ -52,14 +57,15 @@ const ORGANISATION_PEOPLE: DemoUser[] = [
   { email: `cetatean@${DEMO_DOMAIN}`, name: 'Ion Olaru', note: 'citizen; asked to join an NGO' },
 ]
 
-const PLATFORM_ADMIN: DemoUser = { email: `operator@${DEMO_DOMAIN}`, name: 'Operator Platformă', note: 'platform admin (reads the local outbox)' }
+const PLATFORM_ADMIN: DemoUser = {
+  email: `operator@${DEMO_DOMAIN}`,
+  name: 'Operator Platformă',
+  note: 'platform admin (reads the local outbox)',
+}
 
 export function demoLogins(): string[] {
   const all = [PLATFORM_ADMIN, ...PANGARATI_STAFF, ...COUNTY_STAFF, ...ORGANISATION_PEOPLE]
-  return [
-    `password for every demo account: ${DEMO_PASSWORD}`,
-    ...all.map((u) => `${u.email.padEnd(36)} ${u.note}`),
-  ]
+  return [`password for every demo account: ${DEMO_PASSWORD}`, ...all.map((u) => `${u.email.padEnd(36)} ${u.note}`)]
 }
 
 function isEmpty(): boolean {
@@ -102,7 +108,9 @@ async function demoUser(u: DemoUser, extra: { isPlatformAdmin?: boolean } = {}) 
 
 export class NotEmptyError extends Error {
   constructor() {
-    super('The database already holds data: the demo is only seeded into an empty database (run `npm run db:reset` to start over).')
+    super(
+      'The database already holds data: the demo is only seeded into an empty database (run `npm run db:reset` to start over).',
+    )
   }
 }
 
@@ -167,7 +175,8 @@ export async function seedDemo() {
       registryNumber: 'CUI 30123456',
       website: null,
       contactEmail: `office.casacusuflet@${DEMO_DOMAIN}`,
-      description: 'Furnizor privat acreditat de servicii sociale: centru de zi pentru copii și îngrijire la domiciliu.',
+      description:
+        'Furnizor privat acreditat de servicii sociale: centru de zi pentru copii și îngrijire la domiciliu.',
     },
     provider!.id,
   )

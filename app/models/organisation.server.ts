@@ -28,9 +28,7 @@ export function listOrganisations(query?: string, limit = 50) {
   return db
     .select()
     .from(organisations)
-    .where(
-      sql`${organisations}.rowid IN (SELECT rowid FROM organisations_fts WHERE organisations_fts MATCH ${match})`,
-    )
+    .where(sql`${organisations}.rowid IN (SELECT rowid FROM organisations_fts WHERE organisations_fts MATCH ${match})`)
     .orderBy(asc(organisations.name))
     .limit(limit)
     .all()
@@ -250,9 +248,7 @@ export function decideMembership(
       .get()
     if (!current || !decisionApplies(current.status, decision)) return false
     const losesAdmin =
-      current.role === 'admin' &&
-      current.status === 'active' &&
-      (decision === 'make_member' || decision === 'remove')
+      current.role === 'admin' && current.status === 'active' && (decision === 'make_member' || decision === 'remove')
     if (losesAdmin) {
       const admins = tx
         .select({ userId: organisationMembers.userId })

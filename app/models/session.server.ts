@@ -1,12 +1,6 @@
 import { eq } from 'drizzle-orm'
 import { sessions, users } from '#db/schema.ts'
-import {
-  createToken,
-  parseToken,
-  secretMatches,
-  sessionExpiry,
-  shouldRefreshActivity,
-} from '~/domain/session-token'
+import { createToken, parseToken, secretMatches, sessionExpiry, shouldRefreshActivity } from '~/domain/session-token'
 import { clock } from '~/services/clock.server'
 import { getDb, type DB } from '~/services/db.server'
 

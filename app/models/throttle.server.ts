@@ -1,12 +1,6 @@
 import { eq } from 'drizzle-orm'
 import { loginThrottles } from '#db/schema.ts'
-import {
-  ACCOUNT_THROTTLE,
-  IP_THROTTLE,
-  checkThrottle,
-  recordFailure,
-  type ThrottleDecision,
-} from '~/domain/throttle'
+import { ACCOUNT_THROTTLE, IP_THROTTLE, checkThrottle, recordFailure, type ThrottleDecision } from '~/domain/throttle'
 import { clock } from '~/services/clock.server'
 import { getDb } from '~/services/db.server'
 
@@ -52,5 +46,8 @@ export function recordLoginFailure(email: string, ip: string) {
 
 /** A successful log-in clears the account's counter (not the address's). */
 export function clearAccountThrottle(email: string) {
-  getDb().delete(loginThrottles).where(eq(loginThrottles.key, accountKey(email))).run()
+  getDb()
+    .delete(loginThrottles)
+    .where(eq(loginThrottles.key, accountKey(email)))
+    .run()
 }

@@ -29,7 +29,11 @@ export function getUserById(id: string) {
 }
 
 export function getUserByEmail(email: string) {
-  return getDb().select().from(users).where(eq(users.email, normaliseEmail(email))).get()
+  return getDb()
+    .select()
+    .from(users)
+    .where(eq(users.email, normaliseEmail(email)))
+    .get()
 }
 
 export async function createUser(input: {
@@ -145,8 +149,7 @@ export function createEmailVerification(user: Pick<User, 'id' | 'email'>) {
 }
 
 export type VerificationOutcome =
-  | { ok: true; userId: string }
-  | { ok: false; reason: 'invalid' | 'expired' | 'too_many_attempts' }
+  { ok: true; userId: string } | { ok: false; reason: 'invalid' | 'expired' | 'too_many_attempts' }
 
 /**
  * Checks a code: by the user's pending request (signed in) or by the request id from the
@@ -158,9 +161,7 @@ export function verifyEmailCode(lookup: { userId: string } | { requestId: string
     .select()
     .from(emailVerifications)
     .where(
-      'userId' in lookup
-        ? eq(emailVerifications.userId, lookup.userId)
-        : eq(emailVerifications.id, lookup.requestId),
+      'userId' in lookup ? eq(emailVerifications.userId, lookup.userId) : eq(emailVerifications.id, lookup.requestId),
     )
     .orderBy(desc(emailVerifications.createdAt))
     .get()
@@ -222,9 +223,7 @@ export function findUsablePasswordReset(token: string) {
   const row = getDb()
     .select()
     .from(passwordResets)
-    .where(
-      and(eq(passwordResets.id, id), isNull(passwordResets.usedAt), gt(passwordResets.expiresAt, clock.now())),
-    )
+    .where(and(eq(passwordResets.id, id), isNull(passwordResets.usedAt), gt(passwordResets.expiresAt, clock.now())))
     .get()
   if (!row || !secretMatches(secret, row.secretHash)) return null
   return row

@@ -6,7 +6,11 @@ import { pageTitle } from '~/utils/meta'
 
 export const meta: MetaFunction = ({ matches }) => [
   ...pageTitle(matches, 'home.title'),
-  { name: 'description', content: 'Consultări publice, procese-verbale, protocoale de parteneriat și întâlniri tripartite pentru serviciile sociale.' },
+  {
+    name: 'description',
+    content:
+      'Consultări publice, procese-verbale, protocoale de parteneriat și întâlniri tripartite pentru serviciile sociale.',
+  },
 ]
 
 export function loader(_: LoaderFunctionArgs) {

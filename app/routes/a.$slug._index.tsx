@@ -6,8 +6,7 @@ import { getAuthorityBySlug } from '~/models/authority.server'
 import { getActor, notFound } from '~/utils/auth.server'
 import { plainTitle } from '~/utils/meta'
 
-export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
-  plainTitle(matches, data?.authority.name ?? '')
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) => plainTitle(matches, data?.authority.name ?? '')
 
 export function loader({ request, params }: LoaderFunctionArgs) {
   const authority = getAuthorityBySlug(params.slug ?? '')

@@ -34,7 +34,8 @@ export function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function StaffOverview() {
   const { t } = useTranslation()
-  const { authority, ownRoles, roleCounts, staffTotal, canManageStaff, canEditSettings } = useLoaderData<typeof loader>()
+  const { authority, ownRoles, roleCounts, staffTotal, canManageStaff, canEditSettings } =
+    useLoaderData<typeof loader>()
   const [searchParams] = useSearchParams()
   const done = DONE.find((d) => d === searchParams.get('done'))
   const legal = authority.legalSettings

@@ -19,7 +19,11 @@ export const handle = { staffBreadcrumb: 'staff.settings.title' }
 const DAY_COUNTING = ['calendar', 'working'] as const
 
 const text = (min: number, max: number) =>
-  z.string({ required_error: 'validation.required' }).trim().min(min, 'validation.nameTooShort').max(max, 'validation.tooLong')
+  z
+    .string({ required_error: 'validation.required' })
+    .trim()
+    .min(min, 'validation.nameTooShort')
+    .max(max, 'validation.tooLong')
 
 const days = z
   .number({ required_error: 'validation.required', invalid_type_error: 'staff.settings.daysRange' })
@@ -119,13 +123,25 @@ function DaysField({ field, label, hint }: { field: FieldMetadata<number>; label
 }
 
 /** A checkbox for a yes/no setting, with its legal hint. */
-function CheckboxField({ field, label, hint }: { field: FieldMetadata<boolean | undefined>; label: string; hint: string }) {
+function CheckboxField({
+  field,
+  label,
+  hint,
+}: {
+  field: FieldMetadata<boolean | undefined>
+  label: string
+  hint: string
+}) {
   const { key, ...props } = getInputProps(field, { type: 'checkbox' })
   const hintId = `${field.id}-hint`
   return (
     <div className="field">
       <label className="checkbox" htmlFor={field.id}>
-        <input key={key} {...props} aria-describedby={[hintId, field.errors?.length ? field.errorId : null].filter(Boolean).join(' ')} />
+        <input
+          key={key}
+          {...props}
+          aria-describedby={[hintId, field.errors?.length ? field.errorId : null].filter(Boolean).join(' ')}
+        />
         <span>{label}</span>
       </label>
       <p id={hintId} className="hint">

@@ -1,12 +1,6 @@
 import { getCollectionProps, getFormProps, useForm, type FieldMetadata, type SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod'
-import {
-  data,
-  redirect,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from '@remix-run/node'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useLocation, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
@@ -384,7 +378,10 @@ export default function StaffTeam() {
                         <input type="hidden" name="invitationId" value={i.id} />
                         <button type="submit" className="button secondary">
                           {t('staff.team.pending.revoke')}
-                          <span className="visually-hidden"> {t('staff.team.pending.revokeFor', { email: i.email })}</span>
+                          <span className="visually-hidden">
+                            {' '}
+                            {t('staff.team.pending.revokeFor', { email: i.email })}
+                          </span>
                         </button>
                       </Form>
                     </td>

@@ -125,7 +125,9 @@ export default function Account() {
 
       <section aria-labelledby="memberships">
         <h2 id="memberships">{t('account.memberships.title')}</h2>
-        {staff.length === 0 && organisations.length === 0 ? <p className="muted">{t('account.memberships.none')}</p> : null}
+        {staff.length === 0 && organisations.length === 0 ? (
+          <p className="muted">{t('account.memberships.none')}</p>
+        ) : null}
         <ul>
           {staff.map((s) =>
             s.authority ? (

@@ -17,17 +17,24 @@ import { invalid } from '~/utils/http.server'
 import { pageTitle } from '~/utils/meta'
 
 const schema = z.object({
-  name: z.string({ required_error: 'validation.required' }).trim().min(3, 'validation.nameTooShort').max(200, 'validation.tooLong'),
-  slug: z
-    .string()
+  name: z
+    .string({ required_error: 'validation.required' })
     .trim()
-    .max(60, 'validation.tooLong')
-    .regex(SLUG_PATTERN, 'validation.slug')
-    .optional(),
+    .min(3, 'validation.nameTooShort')
+    .max(200, 'validation.tooLong'),
+  slug: z.string().trim().max(60, 'validation.tooLong').regex(SLUG_PATTERN, 'validation.slug').optional(),
   kind: z.enum(AUTHORITY_KINDS, { errorMap: () => ({ message: 'validation.chooseOption' }) }),
-  county: z.string({ required_error: 'validation.required' }).trim().min(2, 'validation.nameTooShort').max(100, 'validation.tooLong'),
+  county: z
+    .string({ required_error: 'validation.required' })
+    .trim()
+    .min(2, 'validation.nameTooShort')
+    .max(100, 'validation.tooLong'),
   contactEmail: emailField,
-  postalAddress: z.string({ required_error: 'validation.required' }).trim().min(5, 'validation.nameTooShort').max(500, 'validation.tooLong'),
+  postalAddress: z
+    .string({ required_error: 'validation.required' })
+    .trim()
+    .min(5, 'validation.nameTooShort')
+    .max(500, 'validation.tooLong'),
   adminEmail: emailField.optional(),
 })
 
@@ -47,7 +54,8 @@ export async function action({ request }: ActionFunctionArgs) {
   try {
     authority = createAuthority({ ...fields, slug: slug || slugify(fields.name) }, user.id)
   } catch (e) {
-    if (e instanceof SlugTakenError) return invalid(submission.reply({ fieldErrors: { slug: ['admin.authorities.slugTaken'] } }))
+    if (e instanceof SlugTakenError)
+      return invalid(submission.reply({ fieldErrors: { slug: ['admin.authorities.slugTaken'] } }))
     throw e
   }
   if (adminEmail) {
@@ -92,9 +100,19 @@ export default function NewAuthority() {
           options={AUTHORITY_KINDS.map((k) => ({ value: k, label: t(`authorityKinds.${k}`) }))}
         />
         <TextField field={fields.county} label={t('fields.county')} />
-        <TextField field={fields.contactEmail} label={t('fields.contactEmail')} type="email" hint={t('admin.authorities.contactHint')} />
+        <TextField
+          field={fields.contactEmail}
+          label={t('fields.contactEmail')}
+          type="email"
+          hint={t('admin.authorities.contactHint')}
+        />
         <TextAreaField field={fields.postalAddress} label={t('fields.postalAddress')} rows={3} />
-        <TextField field={fields.adminEmail} label={t('admin.authorities.adminEmail')} type="email" hint={t('admin.authorities.adminEmailHint')} />
+        <TextField
+          field={fields.adminEmail}
+          label={t('admin.authorities.adminEmail')}
+          type="email"
+          hint={t('admin.authorities.adminEmailHint')}
+        />
         <div className="actions">
           <button type="submit" className="button">
             {t('admin.authorities.submit')}

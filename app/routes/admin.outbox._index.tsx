@@ -15,7 +15,9 @@ export function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url)
   const to = url.searchParams.get('to') ?? ''
   const statusParam = url.searchParams.get('status') ?? ''
-  const status = (OUTBOX_STATUSES as readonly string[]).includes(statusParam) ? (statusParam as OutboxStatus) : undefined
+  const status = (OUTBOX_STATUSES as readonly string[]).includes(statusParam)
+    ? (statusParam as OutboxStatus)
+    : undefined
   return {
     to,
     status: status ?? '',
@@ -87,7 +89,9 @@ export default function Outbox() {
                     <Link to={`/admin/outbox/${e.id}`}>{e.subject}</Link>
                   </td>
                   <td>
-                    <span className={`badge ${statusBadge[e.status] ?? ''}`}>{t(`admin.outbox.statuses.${e.status}`)}</span>
+                    <span className={`badge ${statusBadge[e.status] ?? ''}`}>
+                      {t(`admin.outbox.statuses.${e.status}`)}
+                    </span>
                     {e.lastError ? <span className="muted"> {e.lastError}</span> : null}
                   </td>
                 </tr>

@@ -10,12 +10,20 @@ import { notFound, requirePermission } from '~/utils/auth.server'
 import { pageTitle } from '~/utils/meta'
 
 /** Who may read the history of each kind of entity, and where the entity itself lives. */
-function describe(entityType: string, entityId: string): { action: Action; resource: Resource; name: string; href: string } | null {
+function describe(
+  entityType: string,
+  entityId: string,
+): { action: Action; resource: Resource; name: string; href: string } | null {
   switch (entityType) {
     case 'authority': {
       const a = getAuthorityById(entityId)
       return a
-        ? { action: 'authority.view_audit', resource: { type: 'authority', authorityId: a.id }, name: a.name, href: `/a/${a.slug}` }
+        ? {
+            action: 'authority.view_audit',
+            resource: { type: 'authority', authorityId: a.id },
+            name: a.name,
+            href: `/a/${a.slug}`,
+          }
         : null
     }
     case 'organisation': {
@@ -31,7 +39,9 @@ function describe(entityType: string, entityId: string): { action: Action; resou
     }
     case 'user': {
       const u = getUserById(entityId)
-      return u ? { action: 'user.view_audit', resource: { type: 'user', userId: u.id }, name: u.name, href: '/account' } : null
+      return u
+        ? { action: 'user.view_audit', resource: { type: 'user', userId: u.id }, name: u.name, href: '/account' }
+        : null
     }
     default:
       return null
@@ -46,7 +56,10 @@ export function loader({ request, params }: LoaderFunctionArgs) {
   if (!entity) throw notFound()
   requirePermission(request, entity.action, entity.resource)
   const before = Number(new URL(request.url).searchParams.get('before')) || undefined
-  return { entity: { name: entity.name, href: entity.href }, ...auditTrail(params.entityType!, params.entityId!, before) }
+  return {
+    entity: { name: entity.name, href: entity.href },
+    ...auditTrail(params.entityType!, params.entityId!, before),
+  }
 }
 
 function Snapshot({ value }: { value: unknown }) {
@@ -59,7 +72,9 @@ function Snapshot({ value }: { value: unknown }) {
       {entries.map(([k, v]) => (
         <div key={k} style={{ display: 'contents' }}>
           <dt>{k}</dt>
-          <dd>{typeof v === 'object' && v !== null ? <pre className="json">{JSON.stringify(v, null, 1)}</pre> : String(v)}</dd>
+          <dd>
+            {typeof v === 'object' && v !== null ? <pre className="json">{JSON.stringify(v, null, 1)}</pre> : String(v)}
+          </dd>
         </div>
       ))}
     </dl>

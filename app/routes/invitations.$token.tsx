@@ -8,7 +8,10 @@ import { endSession, forbidden, getUser, requireUser } from '~/utils/auth.server
 import { pageTitle } from '~/utils/meta'
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
-  pageTitle(matches, !data || data.status === 'valid' ? 'staff.invitation.title' : `staff.invitation.${data.status}.title`)
+  pageTitle(
+    matches,
+    !data || data.status === 'valid' ? 'staff.invitation.title' : `staff.invitation.${data.status}.title`,
+  )
 
 export function loader({ request, params }: LoaderFunctionArgs) {
   const token = params.token ?? ''
@@ -81,7 +84,9 @@ export default function InvitationPage() {
       </p>
       <ul>
         {roles.map((r) => (
-          <li key={r}>{t('staff.overview.roleLine', { role: t(`roles.${r}`), description: t(`roleDescriptions.${r}`) })}</li>
+          <li key={r}>
+            {t('staff.overview.roleLine', { role: t(`roles.${r}`), description: t(`roleDescriptions.${r}`) })}
+          </li>
         ))}
       </ul>
       <p>{t('staff.invitation.sentTo', { email, date: expiresOn })}</p>

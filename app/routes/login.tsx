@@ -1,6 +1,13 @@
 import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod'
-import { data, redirect, type HeadersFunction, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import {
+  data,
+  redirect,
+  type HeadersFunction,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node'
 import { Form, Link, useActionData, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
@@ -93,7 +100,12 @@ export default function Login() {
         <FormErrors errors={form.errors} />
         <input type="hidden" name="redirectTo" value={searchParams.get('redirectTo') ?? ''} />
         <TextField field={fields.email} label={t('fields.email')} type="email" autoComplete="email" />
-        <TextField field={fields.password} label={t('fields.password')} type="password" autoComplete="current-password" />
+        <TextField
+          field={fields.password}
+          label={t('fields.password')}
+          type="password"
+          autoComplete="current-password"
+        />
         <div className="actions">
           <button type="submit" className="button">
             {t('login.submit')}

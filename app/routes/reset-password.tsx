@@ -71,7 +71,12 @@ export default function ResetPassword() {
           autoComplete="new-password"
           hint={t('signup.passwordHint')}
         />
-        <TextField field={fields.confirmPassword} label={t('fields.confirmPassword')} type="password" autoComplete="new-password" />
+        <TextField
+          field={fields.confirmPassword}
+          label={t('fields.confirmPassword')}
+          type="password"
+          autoComplete="new-password"
+        />
         <div className="actions">
           <button type="submit" className="button">
             {t('account.reset.submit')}

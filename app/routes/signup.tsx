@@ -36,7 +36,9 @@ export function loader({ request }: LoaderFunctionArgs) {
   const lookup = token ? findInvitation(token) : null
   return {
     invitation:
-      lookup?.status === 'valid' ? { token: token!, email: lookup.invitation.email, authority: lookup.authority.name } : null,
+      lookup?.status === 'valid'
+        ? { token: token!, email: lookup.invitation.email, authority: lookup.authority.name }
+        : null,
   }
 }
 
@@ -92,7 +94,13 @@ export default function Signup() {
         <FormErrors errors={form.errors} />
         {invitation ? <input type="hidden" name="invitation" value={invitation.token} /> : null}
         <TextField field={fields.name} label={t('fields.fullName')} autoComplete="name" />
-        <TextField field={fields.email} label={t('fields.email')} type="email" autoComplete="email" hint={t('signup.emailHint')} />
+        <TextField
+          field={fields.email}
+          label={t('fields.email')}
+          type="email"
+          autoComplete="email"
+          hint={t('signup.emailHint')}
+        />
         <TextField
           field={fields.password}
           label={t('fields.newPassword')}
@@ -100,7 +108,12 @@ export default function Signup() {
           autoComplete="new-password"
           hint={t('signup.passwordHint')}
         />
-        <TextField field={fields.confirmPassword} label={t('fields.confirmPassword')} type="password" autoComplete="new-password" />
+        <TextField
+          field={fields.confirmPassword}
+          label={t('fields.confirmPassword')}
+          type="password"
+          autoComplete="new-password"
+        />
         <div className="field">
           <label className="checkbox" htmlFor={fields.acceptTerms.id}>
             <input

@@ -73,10 +73,7 @@ export async function deliverDueEmails(
     .all()
   for (const row of due) {
     if (!transport) {
-      db.update(emailOutbox)
-        .set({ status: 'local', sentAt: clock.now() })
-        .where(eq(emailOutbox.id, row.id))
-        .run()
+      db.update(emailOutbox).set({ status: 'local', sentAt: clock.now() }).where(eq(emailOutbox.id, row.id)).run()
       continue
     }
     const result = await transport.send(row)

@@ -84,11 +84,13 @@ export function onEmailEnqueued(fn: DeliveryKick | undefined) {
   kicks.__emailKick = fn
 }
 
-export async function sendEmail<N extends TemplateName>(input: {
-  template: N
-  data: TemplateData<N>
-  locale: AppLocale
-} & EmailMeta): Promise<string> {
+export async function sendEmail<N extends TemplateName>(
+  input: {
+    template: N
+    data: TemplateData<N>
+    locale: AppLocale
+  } & EmailMeta,
+): Promise<string> {
   const rendered = await renderEmail(input.template, input.data, input.locale)
   const id = enqueueEmail(getDb(), rendered, input)
   kicks.__emailKick?.()

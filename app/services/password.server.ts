@@ -1,7 +1,12 @@
 import { hash, verify, type Algorithm } from '@node-rs/argon2'
 
 /** argon2id with OWASP's minimum recommended parameters (19 MiB, 2 iterations, 1 lane). */
-const OPTIONS = { algorithm: 2 as Algorithm /* Argon2id (a const enum, not importable under isolatedModules) */, memoryCost: 19456, timeCost: 2, parallelism: 1 }
+const OPTIONS = {
+  algorithm: 2 as Algorithm /* Argon2id (a const enum, not importable under isolatedModules) */,
+  memoryCost: 19456,
+  timeCost: 2,
+  parallelism: 1,
+}
 
 export function hashPassword(password: string): Promise<string> {
   return hash(password, OPTIONS)

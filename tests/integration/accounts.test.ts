@@ -57,7 +57,10 @@ describe('sign-up, verification, log-in and log-out over HTTP', () => {
     expect(client.hasCookie('session')).toBe(false)
     expect((await client.get('/account')).headers.get('location')).toMatch(/^\/login/)
 
-    const again = await client.post('/login', { email: 'ANA.popescu@example.org', password: 'o parola destul de lunga' })
+    const again = await client.post('/login', {
+      email: 'ANA.popescu@example.org',
+      password: 'o parola destul de lunga',
+    })
     expect(again.status).toBe(302)
     expect((await client.get('/account')).status).toBe(200)
   })
@@ -93,7 +96,8 @@ describe('log-in throttling', () => {
     const client = new Client(app.url)
     const email = 'viewer.pangarati@demo.planuri.ro'
     const statuses: number[] = []
-    for (let i = 0; i < 6; i++) statuses.push((await client.post('/login', { email, password: `wrong-${i}-password` })).status)
+    for (let i = 0; i < 6; i++)
+      statuses.push((await client.post('/login', { email, password: `wrong-${i}-password` })).status)
     expect(statuses.slice(0, 4)).toEqual([400, 400, 400, 400])
     expect(statuses.at(-1)).toBe(429)
     const right = await client.post('/login', { email, password: DEMO_PASSWORD })

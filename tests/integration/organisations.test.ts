@@ -56,9 +56,9 @@ describe('organisations', () => {
 
     const admin = await signIn('ong')
     const html = await (await admin.get(`${org}/members`)).text()
-    const ids = [...html.matchAll(/name="intent" value="approve"\/><input type="hidden" name="userId" value="([^"]+)"/g)].map(
-      (m) => m[1]!,
-    )
+    const ids = [
+      ...html.matchAll(/name="intent" value="approve"\/><input type="hidden" name="userId" value="([^"]+)"/g),
+    ].map((m) => m[1]!)
     expect(ids.length).toBeGreaterThan(0)
 
     // a member who is not an admin cannot decide
@@ -81,7 +81,9 @@ describe('organisations', () => {
     const admin = await signIn('furnizor')
     const org = '/organisations/fundatia-casa-cu-suflet'
     const html = await (await admin.get(`${org}/members`)).text()
-    const myId = /name="intent" value="make_member"\/><input type="hidden" name="userId" value="([^"]+)"/.exec(html)?.[1]
+    const myId = /name="intent" value="make_member"\/><input type="hidden" name="userId" value="([^"]+)"/.exec(
+      html,
+    )?.[1]
     expect(myId).toBeDefined()
     const res = await admin.post(`${org}/members`, { intent: 'make_member', userId: myId! })
     expect(res.status).toBe(409)

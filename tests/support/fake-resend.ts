@@ -37,7 +37,8 @@ export async function startFakeResend(): Promise<FakeResend> {
         res.end(JSON.stringify(payload))
       }
       const failure = failures.shift()
-      if (failure) return reply(failure, { name: 'application_error', message: `fake failure ${failure}`, statusCode: failure })
+      if (failure)
+        return reply(failure, { name: 'application_error', message: `fake failure ${failure}`, statusCode: failure })
       const key = (req.headers['idempotency-key'] as string | undefined) ?? null
       const auth = (req.headers.authorization as string | undefined) ?? null
       if (req.method === 'POST' && req.url === '/emails') {
@@ -50,7 +51,12 @@ export async function startFakeResend(): Promise<FakeResend> {
         const payload = JSON.parse(body) as Array<Record<string, unknown>>
         const ids = payload.map((p) => {
           const to = Array.isArray(p.to) ? p.to : [p.to]
-          emails.push({ ...(p as unknown as ReceivedEmail), to: to as string[], idempotencyKey: key, authorization: auth })
+          emails.push({
+            ...(p as unknown as ReceivedEmail),
+            to: to as string[],
+            idempotencyKey: key,
+            authorization: auth,
+          })
           return { id: `fake-${++counter}` }
         })
         return reply(200, { data: ids })
