@@ -107,6 +107,8 @@ export const authorities = sqliteTable(
     postalAddress: text('postal_address').notNull(),
     /** Legal settings (JSON), see app/domain/legal-settings.ts for the shape and defaults. */
     legalSettings: text('legal_settings', { mode: 'json' }).notNull(),
+    /** Warning windows of the protocol registry (JSON), see app/domain/protocol-term.ts. */
+    protocolSettings: text('protocol_settings', { mode: 'json' }),
     createdAt: createdAt(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }),
   },
@@ -260,3 +262,148 @@ export const emailOutbox = sqliteTable(
     index('email_outbox_created_idx').on(t.createdAt),
   ],
 )
+
+// ---------------------------------------------------------------- partnership protocols
+
+export const PROTOCOL_KINDS = [
+  'protocol',
+  'partnership_agreement',
+  'association_agreement',
+  'memorandum',
+  'addendum',
+  'other',
+] as const
+export const TERM_TYPES = ['fixed', 'auto_renewing', 'open_ended', 'conditional', 'unknown'] as const
+export const ADDENDUM_EFFECTS = ['extension', 'modification'] as const
+export const PROTOCOL_DECISIONS = ['renew', 'let_lapse', 'terminate'] as const
+
+/**
+ * A protocol or agreement of an authority. An addendum is a protocol of kind `addendum` with a
+ * parent; its effect on the parent is recorded as a new term of the parent.
+ */
+export const protocols = sqliteTable(
+  'protocols',
+  {
+    id: text('id').primaryKey(),
+    authorityId: text('authority_id')
+      .notNull()
+      .references(() => authorities.id, { onDelete: 'cascade' }),
+    parentId: text('parent_id'),
+    kind: text('kind', { enum: PROTOCOL_KINDS }).notNull(),
+    /** The number in the authority's own list ("Nr. crt."), as written. */
+    listNumber: text('list_number'),
+    title: text('title').notNull(),
+    object: text('object'),
+    signedOn: text('signed_on'),
+    addendumEffect: text('addendum_effect', { enum: ADDENDUM_EFFECTS }),
+    /** What an addendum changed, in words. */
+    changeNote: text('change_note'),
+    responsibleUserId: text('responsible_user_id').references(() => users.id),
+    isPublic: integer('is_public', { mode: 'boolean' }).notNull().default(true),
+    /** Set on import or by a person: the record needs checking (with the reasons). */
+    flagged: integer('flagged', { mode: 'boolean' }).notNull().default(false),
+    flagReasons: text('flag_reasons', { mode: 'json' }).$type<Array<{ code: string; message: string }>>(),
+    lastReviewedOn: text('last_reviewed_on'),
+    /** Title, object and parties in one text, indexed by protocols_fts. */
+    searchText: text('search_text').notNull().default(''),
+    createdBy: text('created_by').references(() => users.id),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [
+    index('protocols_authority_idx').on(t.authorityId, t.kind),
+    index('protocols_parent_idx').on(t.parentId),
+    index('protocols_responsible_idx').on(t.responsibleUserId),
+  ],
+)
+
+/** The parties of a protocol in order, the authority among them, each with its registration. */
+export const protocolParties = sqliteTable(
+  'protocol_parties',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    protocolId: text('protocol_id')
+      .notNull()
+      .references(() => protocols.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    name: text('name').notNull(),
+    isAuthority: integer('is_authority', { mode: 'boolean' }).notNull().default(false),
+    organisationId: text('organisation_id').references(() => organisations.id),
+    registrationNumber: text('registration_number'),
+    registrationDate: text('registration_date'),
+  },
+  (t) => [index('protocol_parties_protocol_idx').on(t.protocolId, t.position)],
+)
+
+/** Every term a protocol ever had; the newest row is the term in force. Never updated. */
+export const protocolTerms = sqliteTable(
+  'protocol_terms',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    protocolId: text('protocol_id')
+      .notNull()
+      .references(() => protocols.id, { onDelete: 'cascade' }),
+    type: text('type', { enum: TERM_TYPES }).notNull(),
+    start: text('start'),
+    end: text('end'),
+    renewalPeriod: text('renewal_period'),
+    noticePeriod: text('notice_period'),
+    condition: text('condition'),
+    extension: text('extension'),
+    /** The validity as written in the source ("Valabil 3 ani de la semnare, …"). */
+    validityText: text('validity_text'),
+    reason: text('reason', { enum: ['created', 'edited', 'imported', 'addendum'] }).notNull(),
+    /** The addendum that produced this term, if any. */
+    addendumId: text('addendum_id'),
+    recordedBy: text('recorded_by').references(() => users.id),
+    recordedAt: integer('recorded_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('protocol_terms_protocol_idx').on(t.protocolId, t.id)],
+)
+
+/** Decisions before a notice deadline or at any time: renew, let lapse, terminate. */
+export const protocolDecisions = sqliteTable(
+  'protocol_decisions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    protocolId: text('protocol_id')
+      .notNull()
+      .references(() => protocols.id, { onDelete: 'cascade' }),
+    decision: text('decision', { enum: PROTOCOL_DECISIONS }).notNull(),
+    decidedOn: text('decided_on').notNull(),
+    /** For a termination: the first day the protocol no longer applies. */
+    effectiveOn: text('effective_on'),
+    reason: text('reason').notNull(),
+    decidedBy: text('decided_by').references(() => users.id),
+    recordedAt: integer('recorded_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('protocol_decisions_protocol_idx').on(t.protocolId, t.id)],
+)
+
+/** Signed scans: the file lives in the storage folder under its SHA-256. */
+export const protocolDocuments = sqliteTable(
+  'protocol_documents',
+  {
+    id: text('id').primaryKey(),
+    protocolId: text('protocol_id')
+      .notNull()
+      .references(() => protocols.id, { onDelete: 'cascade' }),
+    fileName: text('file_name').notNull(),
+    contentType: text('content_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    uploadedBy: text('uploaded_by').references(() => users.id),
+    uploadedAt: integer('uploaded_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('protocol_documents_protocol_idx').on(t.protocolId)],
+)
+
+/** A user's secret calendar feed of protocol deadlines (the token's hash only). */
+export const calendarFeeds = sqliteTable('calendar_feeds', {
+  userId: text('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  tokenId: text('token_id').notNull(),
+  secretHash: blob('secret_hash', { mode: 'buffer' }).notNull(),
+  createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+})

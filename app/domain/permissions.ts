@@ -32,6 +32,9 @@ export const ACTIONS = {
   'authority.edit_settings': 'authority',
   'authority.manage_staff': 'authority',
   'authority.view_audit': 'authority',
+  'protocol.view': 'authority',
+  'protocol.manage': 'authority',
+  'protocol.decide': 'authority',
   // organisation
   'organisation.edit': 'organisation',
   'organisation.manage_members': 'organisation',
@@ -52,6 +55,10 @@ const AUTHORITY_RULES: Partial<Record<Action, readonly StaffRole[]>> = {
   'authority.edit_settings': ['admin'],
   'authority.manage_staff': ['admin'],
   'authority.view_audit': ['admin', 'legal', 'editor', 'coordinator', 'viewer'],
+  // The protocol registry: every staff member reads it; legal officers and admins keep it.
+  'protocol.view': ANY_STAFF,
+  'protocol.manage': ['admin', 'legal'],
+  'protocol.decide': ['admin', 'legal'],
 }
 
 export type Decision = { allowed: true } | { allowed: false; reason: DenialReason }

@@ -29,6 +29,20 @@ export const DEFAULT_PROTOCOL_SETTINGS: ProtocolSettings = {
   reviewEveryMonths: 6,
 }
 
+/** Stored settings, with the defaults filled in for anything missing or out of range. */
+export function readProtocolSettings(stored: unknown): ProtocolSettings {
+  const value = typeof stored === 'object' && stored ? (stored as Record<string, unknown>) : {}
+  const pick = (key: keyof ProtocolSettings, min: number, max: number) => {
+    const v = value[key]
+    return typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max ? v : DEFAULT_PROTOCOL_SETTINGS[key]
+  }
+  return {
+    expiringWithinDays: pick('expiringWithinDays', 1, 365),
+    noticeWarningDays: pick('noticeWarningDays', 1, 365),
+    reviewEveryMonths: pick('reviewEveryMonths', 1, 60),
+  }
+}
+
 export type Ending =
   /** The authority decided not to renew: the term ends with the period in which it was decided. */
   | { kind: 'let_lapse'; decidedOn: IsoDate }

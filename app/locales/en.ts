@@ -2,6 +2,9 @@ import { enAccount } from './en-account'
 import { enAdmin } from './en-admin'
 import { enOrganisations } from './en-organisations'
 import { enStaff } from './en-staff'
+import { enProtocolDashboard } from './en-protocol-dashboard'
+import { enProtocolRegistry } from './en-protocol-registry'
+import { enProtocols } from './en-protocols'
 import type { ro } from './ro'
 import type { Translation } from './types'
 
@@ -266,4 +269,43 @@ export const en: Translation<typeof ro> = {
   admin: enAdmin,
   organisations: enOrganisations,
   staff: enStaff,
+  protocols: enProtocols,
+  protocolDashboard: enProtocolDashboard,
+  protocolRegistry: enProtocolRegistry,
+  protocolKinds: {
+    protocol: 'Cooperation protocol',
+    partnership_agreement: 'Partnership agreement',
+    association_agreement: 'Association agreement',
+    memorandum: 'Memorandum of understanding',
+    addendum: 'Addendum',
+    other: 'Other agreement',
+  },
+  protocolStatuses: {
+    upcoming: 'not yet in force',
+    active: 'in force',
+    expiring: 'expiring soon',
+    in_notice_window: 'notice deadline close',
+    expired: 'expired',
+    renewed: 'renewed automatically',
+    terminated: 'terminated',
+    needs_review: 'to be checked',
+  },
+  termTypes: {
+    fixed: 'Fixed term',
+    auto_renewing: 'Renews automatically',
+    open_ended: 'Open-ended',
+    conditional: 'While a condition holds',
+    unknown: 'Unknown term',
+  },
+  periods: {
+    Y_one: '{{count}} year',
+    Y_few: '{{count}} years',
+    Y_other: '{{count}} years',
+    M_one: '{{count}} month',
+    M_few: '{{count}} months',
+    M_other: '{{count}} months',
+    D_one: '{{count}} day',
+    D_few: '{{count}} days',
+    D_other: '{{count}} days',
+  },
 }

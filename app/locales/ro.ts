@@ -6,6 +6,9 @@ import { roAccount } from './ro-account'
 import { roAdmin } from './ro-admin'
 import { roOrganisations } from './ro-organisations'
 import { roStaff } from './ro-staff'
+import { roProtocolDashboard } from './ro-protocol-dashboard'
+import { roProtocolRegistry } from './ro-protocol-registry'
+import { roProtocols } from './ro-protocols'
 
 export const ro = {
   app: { name: 'Planuri sociale' },
@@ -270,4 +273,43 @@ export const ro = {
   admin: roAdmin,
   organisations: roOrganisations,
   staff: roStaff,
+  protocols: roProtocols,
+  protocolDashboard: roProtocolDashboard,
+  protocolRegistry: roProtocolRegistry,
+  protocolKinds: {
+    protocol: 'Protocol de colaborare',
+    partnership_agreement: 'Acord de parteneriat',
+    association_agreement: 'Convenție / acord de asociere',
+    memorandum: 'Memorandum de înțelegere',
+    addendum: 'Act adițional',
+    other: 'Alt act',
+  },
+  protocolStatuses: {
+    upcoming: 'intră în vigoare',
+    active: 'în vigoare',
+    expiring: 'expiră curând',
+    in_notice_window: 'termen de denunțare aproape',
+    expired: 'expirat',
+    renewed: 'prelungit automat',
+    terminated: 'denunțat',
+    needs_review: 'de verificat',
+  },
+  termTypes: {
+    fixed: 'Pe perioadă determinată',
+    auto_renewing: 'Cu prelungire automată',
+    open_ended: 'Pe perioadă nedeterminată',
+    conditional: 'Cât timp este îndeplinită o condiție',
+    unknown: 'Durată necunoscută',
+  },
+  periods: {
+    Y_one: '{{count}} an',
+    Y_few: '{{count}} ani',
+    Y_other: '{{count}} de ani',
+    M_one: '{{count}} lună',
+    M_few: '{{count}} luni',
+    M_other: '{{count}} de luni',
+    D_one: '{{count}} zi',
+    D_few: '{{count}} zile',
+    D_other: '{{count}} de zile',
+  },
 }

@@ -1,6 +1,7 @@
 import { and, asc, eq, gt, isNull } from 'drizzle-orm'
 import { authorities, staffInvitations, staffRoles, users } from '#db/schema.ts'
 import { DEFAULT_LEGAL_SETTINGS, readLegalSettings, type LegalSettings } from '~/domain/legal-settings'
+import { readProtocolSettings, type ProtocolSettings } from '~/domain/protocol-term'
 import type { StaffRole } from '~/domain/roles'
 import { STAFF_ROLES } from '~/domain/roles'
 import { generateSecureRandomString, hashSecret, secretMatches } from '~/domain/session-token'
@@ -10,7 +11,10 @@ import { getDb } from '~/services/db.server'
 import { newId } from '~/utils/ids.server'
 
 export type AuthorityRow = typeof authorities.$inferSelect
-export type Authority = Omit<AuthorityRow, 'legalSettings'> & { legalSettings: LegalSettings }
+export type Authority = Omit<AuthorityRow, 'legalSettings' | 'protocolSettings'> & {
+  legalSettings: LegalSettings
+  protocolSettings: ProtocolSettings
+}
 export type AuthorityInput = Pick<Authority, 'slug' | 'name' | 'kind' | 'county' | 'contactEmail' | 'postalAddress'> & {
   legalSettings?: LegalSettings
 }
@@ -18,7 +22,11 @@ export type AuthorityInput = Pick<Authority, 'slug' | 'name' | 'kind' | 'county'
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60_000
 
 function toAuthority(row: AuthorityRow): Authority {
-  return { ...row, legalSettings: readLegalSettings(row.legalSettings) }
+  return {
+    ...row,
+    legalSettings: readLegalSettings(row.legalSettings),
+    protocolSettings: readProtocolSettings(row.protocolSettings),
+  }
 }
 
 export function listAuthorities() {
@@ -50,6 +58,7 @@ export function createAuthority(input: AuthorityInput, actorUserId: string | nul
     id: newId(),
     ...input,
     legalSettings: input.legalSettings ?? DEFAULT_LEGAL_SETTINGS,
+    protocolSettings: null,
     createdAt: clock.now(),
     updatedAt: null,
   }

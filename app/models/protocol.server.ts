@@ -1,0 +1,528 @@
+/**
+ * The protocol registry: protocols, their parties, the history of their terms, decisions,
+ * addenda and documents. Every change is audited in the same transaction. Status and deadlines
+ * are never stored: they are computed for a date by app/domain/protocol-term.ts.
+ */
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm'
+import {
+  protocolDecisions,
+  protocolDocuments,
+  protocolParties,
+  protocols,
+  protocolTerms,
+  users,
+} from '#db/schema.ts'
+import { addPeriod, isPeriod } from '~/domain/calendar'
+import type { ParseProblem, ProtocolKind, Term } from '~/domain/protocol-types'
+import { termIsUsable, type ProtocolFacts } from '~/domain/protocol-term'
+import { changedFields, recordAudit } from '~/models/audit.server'
+import { clock } from '~/services/clock.server'
+import { getDb, type DB } from '~/services/db.server'
+import { newId } from '~/utils/ids.server'
+
+type Tx = Parameters<Parameters<DB['transaction']>[0]>[0]
+
+export type PartyInput = {
+  name: string
+  isAuthority: boolean
+  organisationId?: string | null
+  registrationNumber: string | null
+  registrationDate: string | null
+}
+
+export type TermInput = Term & { validityText?: string | null }
+
+export type ProtocolInput = {
+  kind: ProtocolKind
+  listNumber: string | null
+  title: string
+  object: string | null
+  signedOn: string | null
+  parties: PartyInput[]
+  term: TermInput
+  responsibleUserId: string | null
+  isPublic: boolean
+}
+
+export type ProtocolRow = typeof protocols.$inferSelect
+export type TermRow = typeof protocolTerms.$inferSelect
+export type DecisionRow = typeof protocolDecisions.$inferSelect
+
+function searchText(input: Pick<ProtocolInput, 'title' | 'object' | 'parties' | 'listNumber'>) {
+  return [input.listNumber, input.title, input.object, ...input.parties.map((p) => p.name)].filter(Boolean).join(' \n ')
+}
+
+function insertParties(tx: Tx, protocolId: string, parties: PartyInput[]) {
+  parties.forEach((p, position) =>
+    tx
+      .insert(protocolParties)
+      .values({
+        protocolId,
+        position,
+        name: p.name.trim(),
+        isAuthority: p.isAuthority,
+        organisationId: p.organisationId ?? null,
+        registrationNumber: p.registrationNumber,
+        registrationDate: p.registrationDate,
+      })
+      .run(),
+  )
+}
+
+function insertTerm(
+  tx: Tx,
+  protocolId: string,
+  term: TermInput,
+  reason: TermRow['reason'],
+  actorUserId: string | null,
+  addendumId: string | null = null,
+) {
+  tx.insert(protocolTerms)
+    .values({
+      protocolId,
+      type: term.type,
+      start: term.start,
+      end: term.end,
+      renewalPeriod: term.renewalPeriod,
+      noticePeriod: term.noticePeriod,
+      condition: term.condition,
+      extension: term.extension,
+      validityText: term.validityText ?? null,
+      reason,
+      addendumId,
+      recordedBy: actorUserId,
+      recordedAt: clock.now(),
+    })
+    .run()
+}
+
+function termOf(row: TermRow): TermInput {
+  return {
+    type: row.type,
+    start: row.start,
+    end: row.end,
+    renewalPeriod: row.renewalPeriod,
+    noticePeriod: row.noticePeriod,
+    condition: row.condition,
+    extension: row.extension,
+    validityText: row.validityText,
+  }
+}
+
+/** Problems that keep a protocol flagged for review, from its own data. */
+export function termProblems(term: Term): ParseProblem[] {
+  if (termIsUsable(term)) return []
+  if (term.type === 'unknown') return [{ code: 'no_term', message: 'The validity of the protocol is not known.' }]
+  if (!term.start) return [{ code: 'missing_start', message: 'The start of validity is missing.' }]
+  return [{ code: 'ambiguous_term', message: 'The term is incomplete.' }]
+}
+
+export function createProtocol(
+  authorityId: string,
+  input: ProtocolInput & { parentId?: string | null; addendumEffect?: ProtocolRow['addendumEffect']; changeNote?: string | null },
+  actorUserId: string | null,
+  options: { reason?: 'created' | 'imported'; problems?: ParseProblem[]; tx?: Tx } = {},
+): string {
+  const id = newId()
+  const now = clock.now()
+  const problems = [...(options.problems ?? []), ...termProblems(input.term)]
+  const uniqueProblems = problems.filter((p, i) => problems.findIndex((q) => q.code === p.code) === i)
+  const write = (tx: Tx) => {
+    tx.insert(protocols)
+      .values({
+        id,
+        authorityId,
+        parentId: input.parentId ?? null,
+        kind: input.kind,
+        listNumber: input.listNumber,
+        title: input.title.trim(),
+        object: input.object,
+        signedOn: input.signedOn,
+        addendumEffect: input.addendumEffect ?? null,
+        changeNote: input.changeNote ?? null,
+        responsibleUserId: input.responsibleUserId,
+        isPublic: input.isPublic,
+        flagged: uniqueProblems.length > 0,
+        flagReasons: uniqueProblems.length ? uniqueProblems : null,
+        searchText: searchText(input),
+        createdBy: actorUserId,
+        createdAt: now,
+      })
+      .run()
+    insertParties(tx, id, input.parties)
+    insertTerm(tx, id, input.term, options.reason ?? 'created', actorUserId)
+    recordAudit(tx, {
+      actorUserId,
+      authorityId,
+      entityType: 'protocol',
+      entityId: id,
+      action: options.reason === 'imported' ? 'protocol.imported' : 'protocol.created',
+      after: { ...input, problems: uniqueProblems },
+    })
+  }
+  if (options.tx) write(options.tx)
+  else getDb().transaction(write)
+  return id
+}
+
+export function getProtocol(id: string) {
+  const db = getDb()
+  const protocol = db.select().from(protocols).where(eq(protocols.id, id)).get()
+  if (!protocol) return undefined
+  const parties = db
+    .select()
+    .from(protocolParties)
+    .where(eq(protocolParties.protocolId, id))
+    .orderBy(asc(protocolParties.position))
+    .all()
+  const terms = db.select().from(protocolTerms).where(eq(protocolTerms.protocolId, id)).orderBy(desc(protocolTerms.id)).all()
+  const decisions = db
+    .select()
+    .from(protocolDecisions)
+    .where(eq(protocolDecisions.protocolId, id))
+    .orderBy(desc(protocolDecisions.id))
+    .all()
+  const addenda = db
+    .select()
+    .from(protocols)
+    .where(eq(protocols.parentId, id))
+    .orderBy(asc(protocols.signedOn), asc(protocols.createdAt))
+    .all()
+  const documents = db
+    .select()
+    .from(protocolDocuments)
+    .where(eq(protocolDocuments.protocolId, id))
+    .orderBy(asc(protocolDocuments.uploadedAt))
+    .all()
+  const parent = protocol.parentId ? db.select().from(protocols).where(eq(protocols.id, protocol.parentId)).get() : null
+  const responsible = protocol.responsibleUserId
+    ? db.select({ id: users.id, name: users.name }).from(users).where(eq(users.id, protocol.responsibleUserId)).get()
+    : null
+  const current = terms[0]!
+  return {
+    protocol,
+    parties,
+    term: termOf(current),
+    terms,
+    decisions,
+    addenda,
+    documents,
+    parent,
+    responsible,
+    facts: factsOf(protocol, current, decisions),
+  }
+}
+
+export type ProtocolDetail = NonNullable<ReturnType<typeof getProtocol>>
+
+/** What the term rules need to know, from the stored rows. */
+export function factsOf(protocol: ProtocolRow, term: TermRow, decisions: DecisionRow[]): ProtocolFacts {
+  // The newest decision is the one in force (a renewal decided after a termination revives it).
+  const latest = decisions.reduce<DecisionRow | null>((a, d) => (!a || d.id > a.id ? d : a), null)
+  return {
+    term: termOf(term),
+    ending:
+      latest?.decision === 'terminate'
+        ? { kind: 'terminate', effectiveOn: latest.effectiveOn ?? latest.decidedOn }
+        : latest?.decision === 'let_lapse'
+          ? { kind: 'let_lapse', decidedOn: latest.decidedOn }
+          : null,
+    renewalConfirmedFor: latest?.decision === 'renew' ? latest.decidedOn : null,
+    lastReviewedOn: protocol.lastReviewedOn,
+    flagged: protocol.flagged,
+  }
+}
+
+/** Every protocol of an authority with its current term, parties and decisions (for lists). */
+export function listProtocols(authorityId: string, options: { publicOnly?: boolean } = {}) {
+  const db = getDb()
+  const rows = db
+    .select()
+    .from(protocols)
+    .where(
+      and(eq(protocols.authorityId, authorityId), options.publicOnly ? eq(protocols.isPublic, true) : undefined),
+    )
+    .orderBy(asc(protocols.createdAt))
+    .all()
+  if (rows.length === 0) return []
+  const ids = rows.map((r) => r.id)
+  const inIds = <T extends { protocolId: string }>(items: T[]) => {
+    const map = new Map<string, T[]>()
+    for (const item of items) (map.get(item.protocolId) ?? map.set(item.protocolId, []).get(item.protocolId)!).push(item)
+    return map
+  }
+  const chunks = <T,>(list: T[], size = 500) =>
+    Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, (i + 1) * size))
+  const terms = chunks(ids).flatMap((chunk) =>
+    db.select().from(protocolTerms).where(inArray(protocolTerms.protocolId, chunk)).orderBy(asc(protocolTerms.id)).all(),
+  )
+  const parties = chunks(ids).flatMap((chunk) =>
+    db
+      .select()
+      .from(protocolParties)
+      .where(inArray(protocolParties.protocolId, chunk))
+      .orderBy(asc(protocolParties.position))
+      .all(),
+  )
+  const decisions = chunks(ids).flatMap((chunk) =>
+    db.select().from(protocolDecisions).where(inArray(protocolDecisions.protocolId, chunk)).all(),
+  )
+  const termsBy = inIds(terms)
+  const partiesBy = inIds(parties)
+  const decisionsBy = inIds(decisions)
+  return rows.map((protocol) => {
+    const history = termsBy.get(protocol.id) ?? []
+    const current = history[history.length - 1]!
+    return {
+      protocol,
+      term: termOf(current),
+      parties: partiesBy.get(protocol.id) ?? [],
+      facts: factsOf(protocol, current, decisionsBy.get(protocol.id) ?? []),
+    }
+  })
+}
+
+export type ProtocolListItem = ReturnType<typeof listProtocols>[number]
+
+/** Ids of the authority's protocols whose title, object or parties match a full-text query. */
+export function searchProtocolIds(authorityId: string, query: string): Set<string> {
+  const terms = query
+    .normalize('NFC')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .slice(0, 8)
+  if (terms.length === 0) return new Set()
+  const match = terms.map((t) => `"${t}"*`).join(' ')
+  const rows = getDb()
+    .select({ id: protocols.id })
+    .from(protocols)
+    .where(
+      and(
+        eq(protocols.authorityId, authorityId),
+        sql`${protocols}.rowid IN (SELECT rowid FROM protocols_fts WHERE protocols_fts MATCH ${match})`,
+      ),
+    )
+    .all()
+  return new Set(rows.map((r) => r.id))
+}
+
+export function updateProtocol(detail: ProtocolDetail, input: ProtocolInput, actorUserId: string) {
+  const { protocol } = detail
+  const before = {
+    kind: protocol.kind,
+    listNumber: protocol.listNumber,
+    title: protocol.title,
+    object: protocol.object,
+    signedOn: protocol.signedOn,
+    responsibleUserId: protocol.responsibleUserId,
+    isPublic: protocol.isPublic,
+    parties: detail.parties.map((p) => ({
+      name: p.name,
+      isAuthority: p.isAuthority,
+      organisationId: p.organisationId,
+      registrationNumber: p.registrationNumber,
+      registrationDate: p.registrationDate,
+    })),
+    term: detail.term,
+  }
+  const after = { ...input, parties: input.parties.map((p) => ({ ...p, organisationId: p.organisationId ?? null })) }
+  const diff = changedFields(before as unknown as Record<string, unknown>, after as unknown as Record<string, unknown>)
+  if (!diff.changed) return
+  const termChanged = JSON.stringify(before.term) !== JSON.stringify({ ...input.term, validityText: input.term.validityText ?? null })
+  const problems = termProblems(input.term)
+  getDb().transaction((tx) => {
+    tx.update(protocols)
+      .set({
+        kind: input.kind,
+        listNumber: input.listNumber,
+        title: input.title.trim(),
+        object: input.object,
+        signedOn: input.signedOn,
+        responsibleUserId: input.responsibleUserId,
+        isPublic: input.isPublic,
+        searchText: searchText(input),
+        // A completed term clears the import's flags; an incomplete one keeps the protocol flagged.
+        ...(termChanged ? { flagged: problems.length > 0, flagReasons: problems.length ? problems : null } : {}),
+        updatedAt: clock.now(),
+      })
+      .where(eq(protocols.id, protocol.id))
+      .run()
+    if (JSON.stringify(before.parties) !== JSON.stringify(after.parties)) {
+      tx.delete(protocolParties).where(eq(protocolParties.protocolId, protocol.id)).run()
+      insertParties(tx, protocol.id, input.parties)
+    }
+    if (termChanged) insertTerm(tx, protocol.id, input.term, 'edited', actorUserId)
+    recordAudit(tx, {
+      actorUserId,
+      authorityId: protocol.authorityId,
+      entityType: 'protocol',
+      entityId: protocol.id,
+      action: 'protocol.updated',
+      before: diff.before,
+      after: diff.after,
+    })
+  })
+}
+
+export class ExtensionNeedsEndError extends Error {
+  constructor() {
+    super('The protocol has no end date to extend: complete its term first, or give the new end date.')
+  }
+}
+
+export type AddendumInput = {
+  listNumber: string | null
+  title: string
+  signedOn: string
+  effect: 'extension' | 'modification'
+  /** For an extension: a period added to the current end, or an explicit new end. */
+  extension: string | null
+  newEnd: string | null
+  changeNote: string | null
+  registrationNumber: string | null
+  registrationDate: string | null
+}
+
+/** The parent's term after an extension: its end moved by the period (anchored) or to the new end. */
+export function extendedTerm(term: TermInput, extension: string | null, newEnd: string | null): TermInput {
+  if (!term.end) throw new ExtensionNeedsEndError()
+  const end = newEnd ?? (extension && isPeriod(extension) ? addPeriod(term.end, extension) : null)
+  if (!end) throw new ExtensionNeedsEndError()
+  return { ...term, end, extension: extension ?? null }
+}
+
+/** Adds an addendum to a protocol; an extension records a new term of the parent. */
+export function addAddendum(parent: ProtocolDetail, input: AddendumInput, actorUserId: string): string {
+  const { protocol } = parent
+  const nextTerm =
+    input.effect === 'extension' ? extendedTerm(parent.term, input.extension, input.newEnd) : null
+  let addendumId = ''
+  getDb().transaction((tx) => {
+    addendumId = createProtocol(
+      protocol.authorityId,
+      {
+        kind: 'addendum',
+        listNumber: input.listNumber,
+        title: input.title,
+        object: protocol.object,
+        signedOn: input.signedOn,
+        parties: parent.parties.map((p) => ({
+          name: p.name,
+          isAuthority: p.isAuthority,
+          organisationId: p.organisationId,
+          registrationNumber: p.isAuthority ? input.registrationNumber : null,
+          registrationDate: p.isAuthority ? input.registrationDate : null,
+        })),
+        term: {
+          type: 'fixed',
+          start: input.signedOn,
+          end: nextTerm?.end ?? parent.term.end ?? input.signedOn,
+          renewalPeriod: null,
+          noticePeriod: null,
+          condition: null,
+          extension: input.extension,
+          validityText: null,
+        },
+        responsibleUserId: protocol.responsibleUserId,
+        isPublic: protocol.isPublic,
+        parentId: protocol.id,
+        addendumEffect: input.effect,
+        changeNote: input.changeNote,
+      },
+      actorUserId,
+      { tx },
+    )
+    if (nextTerm) insertTerm(tx, protocol.id, nextTerm, 'addendum', actorUserId, addendumId)
+    tx.update(protocols).set({ updatedAt: clock.now() }).where(eq(protocols.id, protocol.id)).run()
+    recordAudit(tx, {
+      actorUserId,
+      authorityId: protocol.authorityId,
+      entityType: 'protocol',
+      entityId: protocol.id,
+      action: 'protocol.addendum_added',
+      before: nextTerm ? { end: parent.term.end } : undefined,
+      after: { addendumId, effect: input.effect, extension: input.extension, end: nextTerm?.end, changeNote: input.changeNote },
+    })
+  })
+  return addendumId
+}
+
+export type DecisionInput = {
+  decision: DecisionRow['decision']
+  decidedOn: string
+  effectiveOn: string | null
+  reason: string
+}
+
+export function recordDecision(detail: ProtocolDetail, input: DecisionInput, actorUserId: string) {
+  const { protocol } = detail
+  getDb().transaction((tx) => {
+    tx.insert(protocolDecisions)
+      .values({
+        protocolId: protocol.id,
+        decision: input.decision,
+        decidedOn: input.decidedOn,
+        effectiveOn: input.decision === 'terminate' ? input.effectiveOn : null,
+        reason: input.reason,
+        decidedBy: actorUserId,
+        recordedAt: clock.now(),
+      })
+      .run()
+    recordAudit(tx, {
+      actorUserId,
+      authorityId: protocol.authorityId,
+      entityType: 'protocol',
+      entityId: protocol.id,
+      action: `protocol.decision_${input.decision}`,
+      after: input,
+    })
+  })
+}
+
+export function markReviewed(detail: ProtocolDetail, on: string, note: string | null, actorUserId: string) {
+  const { protocol } = detail
+  getDb().transaction((tx) => {
+    tx.update(protocols)
+      .set({ lastReviewedOn: on, updatedAt: clock.now() })
+      .where(eq(protocols.id, protocol.id))
+      .run()
+    recordAudit(tx, {
+      actorUserId,
+      authorityId: protocol.authorityId,
+      entityType: 'protocol',
+      entityId: protocol.id,
+      action: 'protocol.reviewed',
+      before: { lastReviewedOn: protocol.lastReviewedOn },
+      after: { lastReviewedOn: on, note },
+    })
+  })
+}
+
+export type DocumentInput = { fileName: string; contentType: string; size: number; sha256: string }
+
+export function addDocument(detail: ProtocolDetail, doc: DocumentInput, actorUserId: string): string {
+  const id = newId()
+  const { protocol } = detail
+  getDb().transaction((tx) => {
+    tx.insert(protocolDocuments)
+      .values({ id, protocolId: protocol.id, ...doc, uploadedBy: actorUserId, uploadedAt: clock.now() })
+      .run()
+    recordAudit(tx, {
+      actorUserId,
+      authorityId: protocol.authorityId,
+      entityType: 'protocol',
+      entityId: protocol.id,
+      action: 'protocol.document_added',
+      after: { documentId: id, ...doc },
+    })
+  })
+  return id
+}
+
+export function getDocument(protocolId: string, documentId: string) {
+  return getDb()
+    .select()
+    .from(protocolDocuments)
+    .where(and(eq(protocolDocuments.protocolId, protocolId), eq(protocolDocuments.id, documentId)))
+    .get()
+}
