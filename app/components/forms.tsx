@@ -44,7 +44,7 @@ export function TextField(props: {
   field: Field
   label: string
   hint?: string
-  type?: 'text' | 'email' | 'password' | 'url' | 'number' | 'search'
+  type?: 'text' | 'email' | 'password' | 'url' | 'number' | 'search' | 'date'
   autoComplete?: string
   inputMode?: 'numeric' | 'text' | 'email'
   required?: boolean

@@ -58,6 +58,9 @@ export default function StaffLayout() {
               {t('staff.nav.overview')}
             </NavLink>
           </li>
+          <li>
+            <NavLink to={`${base}/protocols`}>{t('staff.nav.protocols')}</NavLink>
+          </li>
           {canManageStaff ? (
             <li>
               <NavLink to={`${base}/team`}>{t('staff.nav.team')}</NavLink>

@@ -5,6 +5,7 @@ import type { Action, Resource } from '~/domain/permissions'
 import { getAuthorityById } from '~/models/authority.server'
 import { auditTrail } from '~/models/audit-view.server'
 import { getOrganisationById } from '~/models/organisation.server'
+import { getProtocol } from '~/models/protocol.server'
 import { getUserById } from '~/models/user.server'
 import { notFound, requirePermission } from '~/utils/auth.server'
 import { pageTitle } from '~/utils/meta'
@@ -34,6 +35,18 @@ function describe(
             resource: { type: 'organisation', organisationId: o.id },
             name: o.name,
             href: `/organisations/${o.slug}`,
+          }
+        : null
+    }
+    case 'protocol': {
+      const p = getProtocol(entityId)
+      const a = p ? getAuthorityById(p.protocol.authorityId) : undefined
+      return p && a
+        ? {
+            action: 'protocol.view',
+            resource: { type: 'authority', authorityId: a.id },
+            name: p.protocol.title,
+            href: `/a/${a.slug}/staff/protocols/${p.protocol.id}`,
           }
         : null
     }

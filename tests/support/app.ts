@@ -112,6 +112,18 @@ export class Client {
     return res
   }
 
+  /** A multipart form (file uploads), with the site's Origin. */
+  async postMultipart(pathname: string, form: FormData) {
+    const res = await fetch(this.base + pathname, {
+      method: 'POST',
+      headers: { cookie: this.cookieHeader(), origin: this.base },
+      body: form,
+      redirect: 'manual',
+    })
+    this.remember(res)
+    return res
+  }
+
   async login(email: string, password: string) {
     const res = await this.post('/login', { email, password })
     if (res.status !== 302) throw new Error(`login of ${email} failed with ${res.status}`)
