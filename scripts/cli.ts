@@ -6,6 +6,9 @@ import crypto from 'node:crypto'
 import fs from 'node:fs'
 import { parseArgs } from 'node:util'
 import { z } from 'zod'
+import { formatDate } from '~/domain/dates'
+import { PROTOCOL_FORMATS, parseProtocols, type ProtocolFormat } from '~/domain/protocol-parser'
+import type { ParsedProtocolRow } from '~/domain/protocol-types'
 import { demoLogins, NotEmptyError, seedDemo } from '~/models/demo.server'
 import { createUser, getUserByEmail, setPlatformAdmin } from '~/models/user.server'
 import { ConfigError, getConfig } from '~/services/config.server'
@@ -21,6 +24,11 @@ Commands:
   users create-admin EMAIL [--name NAME]
                                    make EMAIL a platform administrator; a new account gets a
                                    generated password, printed once
+  protocols parse FILE [--format plan-table|prose|csv] [--json]
+                                   read the partnership protocols of FILE (a plan's table as
+                                   extracted from Word, a prose list, or CSV; detected when
+                                   --format is not given) and print them with the problems
+                                   found; --json prints one object {"rows": [...]}
   help, --help                     show this help
 
 The database is the one of DATABASE_PATH (default ./data/app.db).`
@@ -38,7 +46,12 @@ async function run(argv: string[]): Promise<void> {
       return parseArgs({
         args: argv,
         allowPositionals: true,
-        options: { help: { type: 'boolean', short: 'h' }, name: { type: 'string' } },
+        options: {
+          help: { type: 'boolean', short: 'h' },
+          name: { type: 'string' },
+          format: { type: 'string' },
+          json: { type: 'boolean' },
+        },
       })
     } catch (e) {
       throw new UsageError(e instanceof Error ? e.message : String(e))
@@ -52,6 +65,9 @@ async function run(argv: string[]): Promise<void> {
   }
 
   const key = `${group} ${command ?? ''}`.trim()
+  if (key !== 'protocols parse' && (values.format !== undefined || values.json)) {
+    throw new UsageError('--format and --json are options of protocols parse.')
+  }
   switch (key) {
     case 'db migrate': {
       if (rest.length) throw new UsageError(`Unexpected argument: ${rest[0]}`)
@@ -112,9 +128,65 @@ async function run(argv: string[]): Promise<void> {
       out(`Password (shown once, change it after logging in): ${password}`)
       return
     }
+    case 'protocols parse': {
+      if (rest.length !== 1) throw new UsageError('protocols parse takes exactly one FILE.')
+      const format = values.format
+      if (format !== undefined && !(PROTOCOL_FORMATS as readonly string[]).includes(format)) {
+        throw new UsageError(`--format must be one of ${PROTOCOL_FORMATS.join(', ')}, not "${format}".`)
+      }
+      const file = rest[0]!
+      let text: string
+      try {
+        text = fs.readFileSync(file, 'utf8')
+      } catch (e) {
+        const code = e instanceof Error && 'code' in e ? String(e.code) : ''
+        const reasons: Record<string, string> = {
+          ENOENT: 'no such file',
+          EISDIR: 'it is a directory',
+          EACCES: 'permission denied',
+        }
+        throw new CommandError(`Cannot read ${file}: ${reasons[code] ?? (e instanceof Error ? e.message : String(e))}.`)
+      }
+      const result = parseProtocols(text, format as ProtocolFormat | undefined)
+      if (values.json) out(JSON.stringify(result, null, 2))
+      else printProtocols(result.rows)
+      return
+    }
     default:
       throw new UsageError(`Unknown command: ${key}`)
   }
+}
+
+/** A readable table of parsed protocols: one line per row, then its parties and problems. */
+function printProtocols(rows: ParsedProtocolRow[]) {
+  const date = (d: string | null) => (d ? formatDate(d) : '–')
+  const columns = ['Nr.', 'Kind', 'Term', 'Start', 'End', 'Renewal / extension']
+  const widths = [5, 22, 14, 11, 11, 20]
+  const line = (cells: string[]) =>
+    out(
+      cells
+        .map((c, i) => c.padEnd(widths[i] ?? 0))
+        .join(' ')
+        .trimEnd(),
+    )
+  line(columns)
+  for (const row of rows) {
+    const t = row.term
+    const period = [
+      t.renewalPeriod && `renews ${t.renewalPeriod}`,
+      t.noticePeriod && `notice ${t.noticePeriod}`,
+      t.extension && `+${t.extension}`,
+    ]
+      .filter(Boolean)
+      .join(', ')
+    line([row.number ?? '–', row.kind, t.type, date(t.start), date(t.end), period])
+    out(`      ${row.title}: ${row.parties.join(' / ') || '(no parties)'}`)
+    if (t.condition) out(`      condition: ${t.condition}`)
+    if (row.parentNumber) out(`      amends row ${row.parentNumber}`)
+    for (const p of row.problems) out(`      ! ${p.code}: ${p.message}`)
+  }
+  const flagged = rows.filter((r) => r.problems.length > 0).length
+  out(`${rows.length} protocol${rows.length === 1 ? '' : 's'}, ${flagged} to review.`)
 }
 
 try {

@@ -85,11 +85,25 @@ export function addPeriod(anchor: string, duration: string | Period, times = 1):
 }
 
 /**
- * The last day of a period that starts on `start` and lasts `duration`: one year from
- * 15.05.2024 runs through 14.05.2025 (end dates are inclusive).
+ * The last day of a period that starts on `start` and lasts `duration` (end dates are inclusive):
+ * the day before the same day `duration` later — one year from 15.05.2024 runs through
+ * 14.05.2025, from 01.03.2023 through 29.02.2024. When that later month has no such day, the
+ * period ends on the month's last day: one year from 29.02.2024 runs through 28.02.2025, one
+ * month from 31.01.2023 through 28.02.2023.
  */
 export function periodEndFrom(start: string, duration: string | Period): string {
-  return addDays(addPeriod(start, duration), -1)
+  const period = typeof duration === 'string' ? parsePeriod(duration) : duration
+  if (!period) throw new RangeError(`Not a period: ${String(duration)}`)
+  const same = addPeriod(start, period)
+  const clamped = period.unit !== 'D' && same.slice(8) !== start.slice(8)
+  return clamped ? same : addDays(same, -1)
+}
+
+/** The first day of a period of `duration` that ends (inclusive) on `end`: the day after the end, `duration` earlier. */
+export function periodStartFrom(end: string, duration: string | Period): string {
+  const period = typeof duration === 'string' ? parsePeriod(duration) : duration
+  if (!period) throw new RangeError(`Not a period: ${String(duration)}`)
+  return addPeriod(addDays(end, 1), period, -1)
 }
 
 /**

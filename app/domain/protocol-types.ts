@@ -63,6 +63,8 @@ export type ParseProblem = {
     | 'unknown_kind'
     | 'missing_parties'
     | 'csv_column'
+    | 'missing_cells'
+    | 'missing_renewal'
   message: string
 }
 
@@ -77,4 +79,6 @@ export type ParsedProtocolRow = {
   validityText: string | null
   term: Term
   problems: ParseProblem[]
+  /** For an addendum: the number of the earlier row it amends (same partner, the kind its title names). */
+  parentNumber: string | null
 }

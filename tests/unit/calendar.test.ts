@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { addDays, addPeriod, parsePeriod, periodEndFrom, periodsUntil } from '~/domain/calendar'
+import { addDays, addPeriod, parsePeriod, periodEndFrom, periodStartFrom, periodsUntil } from '~/domain/calendar'
 
 describe('periods', () => {
   it('reads ISO-8601 durations of one unit', () => {
@@ -41,6 +41,21 @@ describe('adding periods anchored on the original day', () => {
   it('an inclusive period: one year from 15.05.2024 runs through 14.05.2025', () => {
     expect(periodEndFrom('2024-05-15', 'P1Y')).toBe('2025-05-14')
     expect(periodEndFrom('2023-01-12', 'P2Y')).toBe('2025-01-11')
+    expect(periodEndFrom('2023-03-01', 'P1Y')).toBe('2024-02-29')
+  })
+
+  it('a period whose anniversary day does not exist ends on the last day of that month', () => {
+    expect(periodEndFrom('2024-02-29', 'P1Y')).toBe('2025-02-28')
+    expect(periodEndFrom('2023-01-31', 'P1M')).toBe('2023-02-28')
+    expect(periodEndFrom('2023-01-28', 'P1M')).toBe('2023-02-27')
+    expect(periodEndFrom('2024-01-01', 'P30D')).toBe('2024-01-30')
+  })
+
+  it('finds the start of a period from its end, the other way round', () => {
+    expect(periodStartFrom('2027-05-14', 'P3Y')).toBe('2024-05-15')
+    expect(periodStartFrom('2025-02-28', 'P1Y')).toBe('2024-03-01')
+    expect(periodStartFrom('2024-02-29', 'P1Y')).toBe('2023-03-01')
+    expect(periodStartFrom('2024-01-30', 'P30D')).toBe('2024-01-01')
   })
 
   it('counts the periods from an anchor to a date', () => {
