@@ -6,11 +6,16 @@ import crypto from 'node:crypto'
 import fs from 'node:fs'
 import { parseArgs } from 'node:util'
 import { z } from 'zod'
-import { formatDate } from '~/domain/dates'
+import { formatDate, isValidIsoDate } from '~/domain/dates'
 import { PROTOCOL_FORMATS, parseProtocols, type ProtocolFormat } from '~/domain/protocol-parser'
 import type { ParsedProtocolRow } from '~/domain/protocol-types'
+import { protocolSituation } from '~/domain/protocol-term'
+import { getAuthorityBySlug, listAuthorities } from '~/models/authority.server'
 import { demoLogins, NotEmptyError, seedDemo } from '~/models/demo.server'
+import { importProtocols } from '~/models/protocol-import.server'
+import { listProtocols } from '~/models/protocol.server'
 import { createUser, getUserByEmail, setPlatformAdmin } from '~/models/user.server'
+import { clock } from '~/services/clock.server'
 import { ConfigError, getConfig } from '~/services/config.server'
 import { getDb } from '~/services/db.server'
 
@@ -29,6 +34,14 @@ Commands:
                                    extracted from Word, a prose list, or CSV; detected when
                                    --format is not given) and print them with the problems
                                    found; --json prints one object {"rows": [...]}
+  protocols import FILE --authority SLUG [--format …] [--dry-run] [--accept-flagged]
+                                   import every protocol of FILE into the authority, all or
+                                   nothing: any row with a problem refuses the whole file (exit
+                                   1, problems listed) unless --accept-flagged imports such rows
+                                   marked "needs review"; --dry-run checks without saving
+  protocols list --authority SLUG [--as-of YYYY-MM-DD] [--json]
+                                   each protocol with its status and deadlines on that date
+                                   (today in Europe/Bucharest by default)
   help, --help                     show this help
 
 The database is the one of DATABASE_PATH (default ./data/app.db).`
@@ -51,6 +64,10 @@ async function run(argv: string[]): Promise<void> {
           name: { type: 'string' },
           format: { type: 'string' },
           json: { type: 'boolean' },
+          authority: { type: 'string' },
+          'dry-run': { type: 'boolean' },
+          'accept-flagged': { type: 'boolean' },
+          'as-of': { type: 'string' },
         },
       })
     } catch (e) {
@@ -65,8 +82,16 @@ async function run(argv: string[]): Promise<void> {
   }
 
   const key = `${group} ${command ?? ''}`.trim()
-  if (key !== 'protocols parse' && (values.format !== undefined || values.json)) {
-    throw new UsageError('--format and --json are options of protocols parse.')
+  const allowed: Record<string, string[]> = {
+    'protocols parse': ['format', 'json'],
+    'protocols import': ['format', 'authority', 'dry-run', 'accept-flagged'],
+    'protocols list': ['authority', 'as-of', 'json'],
+    'users create-admin': ['name'],
+  }
+  for (const option of ['name', 'format', 'json', 'authority', 'dry-run', 'accept-flagged', 'as-of'] as const) {
+    if (values[option] !== undefined && !(allowed[key] ?? []).includes(option)) {
+      throw new UsageError(`--${option} is not an option of "${key}".`)
+    }
   }
   switch (key) {
     case 'db migrate': {
@@ -130,30 +155,111 @@ async function run(argv: string[]): Promise<void> {
     }
     case 'protocols parse': {
       if (rest.length !== 1) throw new UsageError('protocols parse takes exactly one FILE.')
-      const format = values.format
-      if (format !== undefined && !(PROTOCOL_FORMATS as readonly string[]).includes(format)) {
-        throw new UsageError(`--format must be one of ${PROTOCOL_FORMATS.join(', ')}, not "${format}".`)
-      }
-      const file = rest[0]!
-      let text: string
-      try {
-        text = fs.readFileSync(file, 'utf8')
-      } catch (e) {
-        const code = e instanceof Error && 'code' in e ? String(e.code) : ''
-        const reasons: Record<string, string> = {
-          ENOENT: 'no such file',
-          EISDIR: 'it is a directory',
-          EACCES: 'permission denied',
-        }
-        throw new CommandError(`Cannot read ${file}: ${reasons[code] ?? (e instanceof Error ? e.message : String(e))}.`)
-      }
-      const result = parseProtocols(text, format as ProtocolFormat | undefined)
+      const format = checkFormat(values.format)
+      const text = readInput(rest[0]!)
+      const result = parseProtocols(text, format)
       if (values.json) out(JSON.stringify(result, null, 2))
       else printProtocols(result.rows)
       return
     }
+    case 'protocols import': {
+      if (rest.length !== 1) throw new UsageError('protocols import takes exactly one FILE.')
+      const format = checkFormat(values.format)
+      const authority = authorityOption(values.authority)
+      const rows = parseProtocols(readInput(rest[0]!), format).rows
+      if (rows.length === 0) throw new CommandError(`No protocol found in ${rest[0]}.`)
+      const outcome = importProtocols(authority, rows, null, {
+        acceptFlagged: values['accept-flagged'] === true,
+        dryRun: values['dry-run'] === true,
+      })
+      if (!outcome.ok) {
+        process.stderr.write(
+          `Nothing imported: ${outcome.flaggedRows.length} of ${rows.length} rows need review ` +
+            `(fix them, or import them marked "needs review" with --accept-flagged):\n`,
+        )
+        for (const row of outcome.flaggedRows) {
+          process.stderr.write(`  row ${row.number ?? '?'} (${row.title}):\n`)
+          for (const p of row.problems) process.stderr.write(`    ${p.code}: ${p.message}\n`)
+        }
+        throw new CommandError('Import refused.')
+      }
+      const verb = values['dry-run'] ? 'would be imported' : 'imported'
+      out(`${outcome.imported} protocols ${verb} into ${authority.name}, ${outcome.flagged} marked "needs review".`)
+      return
+    }
+    case 'protocols list': {
+      if (rest.length) throw new UsageError(`Unexpected argument: ${rest[0]}`)
+      const authority = authorityOption(values.authority)
+      const asOf = values['as-of'] ?? clock.today()
+      if (!isValidIsoDate(asOf)) throw new UsageError(`--as-of must be a date YYYY-MM-DD that exists, not "${asOf}".`)
+      const items = listProtocols(authority.id).map(({ protocol, term, parties, facts }) => {
+        const situation = protocolSituation(facts, asOf, authority.protocolSettings)
+        return {
+          id: protocol.id,
+          number: protocol.listNumber,
+          kind: protocol.kind,
+          title: protocol.title,
+          parties: parties.map((p) => p.name),
+          parentId: protocol.parentId,
+          term,
+          status: situation.status,
+          usable: situation.usable,
+          periodStart: situation.period?.start ?? null,
+          end: situation.end,
+          noticeDeadline: situation.noticeDeadline,
+          nextReview: situation.nextReview,
+          renewsOn: situation.renewsOn,
+          terminatesAfter: situation.terminatesAfter,
+          problems: protocol.flagReasons ?? [],
+        }
+      })
+      if (values.json) {
+        out(JSON.stringify({ authority: authority.slug, asOf, protocols: items }, null, 2))
+        return
+      }
+      const date = (d: string | null) => (d ? formatDate(d) : '–')
+      out(`${authority.name}, as of ${formatDate(asOf)}: ${items.length} protocols`)
+      for (const i of items) {
+        out(
+          `${(i.number ?? '–').padEnd(4)} ${i.status.padEnd(17)} end ${date(i.end).padEnd(10)} ` +
+            `notice ${date(i.noticeDeadline).padEnd(10)} review ${date(i.nextReview).padEnd(10)} ${i.title}`,
+        )
+      }
+      return
+    }
     default:
       throw new UsageError(`Unknown command: ${key}`)
+  }
+}
+
+function checkFormat(format: string | undefined): ProtocolFormat | undefined {
+  if (format !== undefined && !(PROTOCOL_FORMATS as readonly string[]).includes(format)) {
+    throw new UsageError(`--format must be one of ${PROTOCOL_FORMATS.join(', ')}, not "${format}".`)
+  }
+  return format as ProtocolFormat | undefined
+}
+
+function authorityOption(slug: string | undefined) {
+  if (!slug) throw new UsageError('--authority SLUG is required.')
+  const authority = getAuthorityBySlug(slug)
+  if (!authority) {
+    const known = listAuthorities().map((a) => a.slug)
+    throw new CommandError(`No authority "${slug}". Known: ${known.join(', ') || '(none)'}.`)
+  }
+  return authority
+}
+
+function readInput(file: string): string {
+  try {
+    return fs.readFileSync(file, 'utf8')
+  } catch (e) {
+    const code = e instanceof Error && 'code' in e ? String(e.code) : ''
+    const reasons: Record<string, string> = {
+      ENOENT: 'no such file',
+      EISDIR: 'it is a directory',
+      EACCES: 'permission denied',
+    }
+    throw new CommandError(`Cannot read ${file}: ${reasons[code] ?? (e instanceof Error ? e.message : String(e))}.`)
   }
 }
 

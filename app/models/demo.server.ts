@@ -5,7 +5,14 @@
  */
 import { count, like } from 'drizzle-orm'
 import { authorities, users } from '#db/schema.ts'
-import { createAuthority, setStaffRoles } from '~/models/authority.server'
+import fs from 'node:fs'
+import path from 'node:path'
+import { addDays, addMonths } from '~/domain/calendar'
+import { parseProtocols } from '~/domain/protocol-parser'
+import { createAuthority, setStaffRoles, type Authority } from '~/models/authority.server'
+import { importProtocols } from '~/models/protocol-import.server'
+import { createProtocol, type TermInput } from '~/models/protocol.server'
+import { clock } from '~/services/clock.server'
 import { createOrganisation, decideMembership, requestMembership } from '~/models/organisation.server'
 import { createUser } from '~/models/user.server'
 import type { StaffRole } from '~/domain/roles'
@@ -114,6 +121,81 @@ export class NotEmptyError extends Error {
   }
 }
 
+const DEMO_FILES = path.resolve(process.cwd(), 'db/demo')
+
+function demoTerm(t: Partial<TermInput> & Pick<TermInput, 'type'>): TermInput {
+  return { start: null, end: null, renewalPeriod: null, noticePeriod: null, condition: null, extension: null, ...t }
+}
+
+/**
+ * Protocols of the demo: the six of Pângărați's 2023 plan (which state no validity, so they wait
+ * for review, as in reality), the sample table of the county directorate, and three partnerships
+ * of Pângărați dated from today so that the legal officer's dashboard has something to say.
+ */
+function seedDemoProtocols(pangarati: Authority, county: Authority, legalOfficerId: string) {
+  for (const [authority, file] of [
+    [pangarati, 'pangarati-protocols.txt'],
+    [county, 'dgaspc-protocols-table.txt'],
+  ] as const) {
+    const rows = parseProtocols(fs.readFileSync(path.join(DEMO_FILES, file), 'utf8')).rows
+    importProtocols(authority, rows, null, { acceptFlagged: true })
+  }
+  const today = clock.today()
+  const party = (name: string, isAuthority = false) => ({
+    name,
+    isAuthority,
+    registrationNumber: null,
+    registrationDate: null,
+  })
+  const common = { listNumber: null, responsibleUserId: legalOfficerId, isPublic: true }
+  createProtocol(
+    pangarati.id,
+    {
+      ...common,
+      kind: 'partnership_agreement',
+      title: 'Acord de parteneriat',
+      object: 'Activități de socializare și sprijin la domiciliu pentru vârstnicii singuri',
+      signedOn: addDays(addMonths(today, -24), 40),
+      parties: [party(pangarati.name, true), party('Asociația Vârstnici Activi Pângărați')],
+      term: demoTerm({
+        type: 'auto_renewing',
+        start: addDays(addMonths(today, -24), 51),
+        renewalPeriod: 'P1Y',
+        noticePeriod: 'P30D',
+        validityText:
+          'Se prelungește automat cu câte 1 an dacă niciuna dintre părți nu îl denunță cu 30 de zile înainte',
+      }),
+    },
+    null,
+  )
+  createProtocol(
+    pangarati.id,
+    {
+      ...common,
+      kind: 'protocol',
+      title: 'Protocol de colaborare',
+      object: 'Centru de zi pentru copii: locuri pentru copiii din comună',
+      signedOn: addMonths(today, -34),
+      parties: [party(pangarati.name, true), party('Fundația Casa cu Suflet')],
+      term: demoTerm({ type: 'fixed', start: addMonths(today, -34), end: addDays(today, 45) }),
+    },
+    null,
+  )
+  createProtocol(
+    pangarati.id,
+    {
+      ...common,
+      kind: 'memorandum',
+      title: 'Memorandum de înțelegere',
+      object: 'Informarea familiilor copiilor cu dizabilități despre serviciile sociale',
+      signedOn: addMonths(today, -7),
+      parties: [party(pangarati.name, true), party('Asociația Părinților Copiilor cu Dizabilități Neamț')],
+      term: demoTerm({ type: 'open_ended', start: addMonths(today, -7), validityText: 'pe perioadă nedeterminată' }),
+    },
+    null,
+  )
+}
+
 export async function seedDemo() {
   if (!isEmpty()) throw new NotEmptyError()
   await demoUser(PLATFORM_ADMIN, { isPlatformAdmin: true })
@@ -141,9 +223,11 @@ export async function seedDemo() {
     null,
   )
 
+  let legalOfficerId = ''
   for (const s of PANGARATI_STAFF) {
     const user = await demoUser(s)
     setStaffRoles(pangarati.id, user.id, s.roles, null)
+    if (s.roles.includes('legal')) legalOfficerId = user.id
   }
   for (const s of COUNTY_STAFF) {
     const user = await demoUser(s)
@@ -191,4 +275,6 @@ export async function seedDemo() {
     },
     beneficiaries!.id,
   )
+
+  seedDemoProtocols(pangarati, county, legalOfficerId)
 }

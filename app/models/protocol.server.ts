@@ -4,14 +4,7 @@
  * are never stored: they are computed for a date by app/domain/protocol-term.ts.
  */
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm'
-import {
-  protocolDecisions,
-  protocolDocuments,
-  protocolParties,
-  protocols,
-  protocolTerms,
-  users,
-} from '#db/schema.ts'
+import { protocolDecisions, protocolDocuments, protocolParties, protocols, protocolTerms, users } from '#db/schema.ts'
 import { addPeriod, isPeriod } from '~/domain/calendar'
 import type { ParseProblem, ProtocolKind, Term } from '~/domain/protocol-types'
 import { termIsUsable, type ProtocolFacts } from '~/domain/protocol-term'
@@ -119,7 +112,11 @@ export function termProblems(term: Term): ParseProblem[] {
 
 export function createProtocol(
   authorityId: string,
-  input: ProtocolInput & { parentId?: string | null; addendumEffect?: ProtocolRow['addendumEffect']; changeNote?: string | null },
+  input: ProtocolInput & {
+    parentId?: string | null
+    addendumEffect?: ProtocolRow['addendumEffect']
+    changeNote?: string | null
+  },
   actorUserId: string | null,
   options: { reason?: 'created' | 'imported'; problems?: ParseProblem[]; tx?: Tx } = {},
 ): string {
@@ -175,7 +172,12 @@ export function getProtocol(id: string) {
     .where(eq(protocolParties.protocolId, id))
     .orderBy(asc(protocolParties.position))
     .all()
-  const terms = db.select().from(protocolTerms).where(eq(protocolTerms.protocolId, id)).orderBy(desc(protocolTerms.id)).all()
+  const terms = db
+    .select()
+    .from(protocolTerms)
+    .where(eq(protocolTerms.protocolId, id))
+    .orderBy(desc(protocolTerms.id))
+    .all()
   const decisions = db
     .select()
     .from(protocolDecisions)
@@ -239,22 +241,26 @@ export function listProtocols(authorityId: string, options: { publicOnly?: boole
   const rows = db
     .select()
     .from(protocols)
-    .where(
-      and(eq(protocols.authorityId, authorityId), options.publicOnly ? eq(protocols.isPublic, true) : undefined),
-    )
-    .orderBy(asc(protocols.createdAt))
+    .where(and(eq(protocols.authorityId, authorityId), options.publicOnly ? eq(protocols.isPublic, true) : undefined))
+    .orderBy(asc(protocols.createdAt), asc(sql`${protocols}.rowid`))
     .all()
   if (rows.length === 0) return []
   const ids = rows.map((r) => r.id)
   const inIds = <T extends { protocolId: string }>(items: T[]) => {
     const map = new Map<string, T[]>()
-    for (const item of items) (map.get(item.protocolId) ?? map.set(item.protocolId, []).get(item.protocolId)!).push(item)
+    for (const item of items)
+      (map.get(item.protocolId) ?? map.set(item.protocolId, []).get(item.protocolId)!).push(item)
     return map
   }
-  const chunks = <T,>(list: T[], size = 500) =>
+  const chunks = <T>(list: T[], size = 500) =>
     Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, (i + 1) * size))
   const terms = chunks(ids).flatMap((chunk) =>
-    db.select().from(protocolTerms).where(inArray(protocolTerms.protocolId, chunk)).orderBy(asc(protocolTerms.id)).all(),
+    db
+      .select()
+      .from(protocolTerms)
+      .where(inArray(protocolTerms.protocolId, chunk))
+      .orderBy(asc(protocolTerms.id))
+      .all(),
   )
   const parties = chunks(ids).flatMap((chunk) =>
     db
@@ -328,7 +334,8 @@ export function updateProtocol(detail: ProtocolDetail, input: ProtocolInput, act
   const after = { ...input, parties: input.parties.map((p) => ({ ...p, organisationId: p.organisationId ?? null })) }
   const diff = changedFields(before as unknown as Record<string, unknown>, after as unknown as Record<string, unknown>)
   if (!diff.changed) return
-  const termChanged = JSON.stringify(before.term) !== JSON.stringify({ ...input.term, validityText: input.term.validityText ?? null })
+  const termChanged =
+    JSON.stringify(before.term) !== JSON.stringify({ ...input.term, validityText: input.term.validityText ?? null })
   const problems = termProblems(input.term)
   getDb().transaction((tx) => {
     tx.update(protocols)
@@ -394,8 +401,7 @@ export function extendedTerm(term: TermInput, extension: string | null, newEnd: 
 /** Adds an addendum to a protocol; an extension records a new term of the parent. */
 export function addAddendum(parent: ProtocolDetail, input: AddendumInput, actorUserId: string): string {
   const { protocol } = parent
-  const nextTerm =
-    input.effect === 'extension' ? extendedTerm(parent.term, input.extension, input.newEnd) : null
+  const nextTerm = input.effect === 'extension' ? extendedTerm(parent.term, input.extension, input.newEnd) : null
   let addendumId = ''
   getDb().transaction((tx) => {
     addendumId = createProtocol(
@@ -441,7 +447,13 @@ export function addAddendum(parent: ProtocolDetail, input: AddendumInput, actorU
       entityId: protocol.id,
       action: 'protocol.addendum_added',
       before: nextTerm ? { end: parent.term.end } : undefined,
-      after: { addendumId, effect: input.effect, extension: input.extension, end: nextTerm?.end, changeNote: input.changeNote },
+      after: {
+        addendumId,
+        effect: input.effect,
+        extension: input.extension,
+        end: nextTerm?.end,
+        changeNote: input.changeNote,
+      },
     })
   })
   return addendumId
@@ -482,10 +494,7 @@ export function recordDecision(detail: ProtocolDetail, input: DecisionInput, act
 export function markReviewed(detail: ProtocolDetail, on: string, note: string | null, actorUserId: string) {
   const { protocol } = detail
   getDb().transaction((tx) => {
-    tx.update(protocols)
-      .set({ lastReviewedOn: on, updatedAt: clock.now() })
-      .where(eq(protocols.id, protocol.id))
-      .run()
+    tx.update(protocols).set({ lastReviewedOn: on, updatedAt: clock.now() }).where(eq(protocols.id, protocol.id)).run()
     recordAudit(tx, {
       actorUserId,
       authorityId: protocol.authorityId,
