@@ -399,11 +399,15 @@ export const protocolDocuments = sqliteTable(
 )
 
 /** A user's secret calendar feed of protocol deadlines (the token's hash only). */
-export const calendarFeeds = sqliteTable('calendar_feeds', {
-  userId: text('user_id')
-    .primaryKey()
-    .references(() => users.id, { onDelete: 'cascade' }),
-  tokenId: text('token_id').notNull(),
-  secretHash: blob('secret_hash', { mode: 'buffer' }).notNull(),
-  createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
-})
+export const calendarFeeds = sqliteTable(
+  'calendar_feeds',
+  {
+    userId: text('user_id')
+      .primaryKey()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    tokenId: text('token_id').notNull(),
+    secretHash: blob('secret_hash', { mode: 'buffer' }).notNull(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [uniqueIndex('calendar_feeds_token_unique').on(t.tokenId)],
+)

@@ -3,6 +3,7 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { can } from '~/domain/permissions'
 import { getAuthorityBySlug } from '~/models/authority.server'
+import { listProtocols } from '~/models/protocol.server'
 import { getActor, notFound } from '~/utils/auth.server'
 import { plainTitle } from '~/utils/meta'
 
@@ -23,12 +24,14 @@ export function loader({ request, params }: LoaderFunctionArgs) {
       legalSettings: authority.legalSettings,
     },
     isStaff: can(actor, 'authority.view_staff_area', { type: 'authority', authorityId: authority.id }),
+    // Public protocols and agreements; their addenda are counted with them, not on their own.
+    publicProtocols: listProtocols(authority.id, { publicOnly: true }).filter((p) => !p.protocol.parentId).length,
   }
 }
 
 export default function AuthorityHome() {
   const { t } = useTranslation()
-  const { authority, isStaff } = useLoaderData<typeof loader>()
+  const { authority, isStaff, publicProtocols } = useLoaderData<typeof loader>()
   return (
     <div className="page">
       <nav aria-label={t('shell.breadcrumbs')} className="breadcrumbs">
@@ -53,6 +56,17 @@ export default function AuthorityHome() {
       <section aria-labelledby="consultations">
         <h2 id="consultations">{t('authority.consultations')}</h2>
         <p className="muted">{t('authority.noConsultations')}</p>
+      </section>
+      <section aria-labelledby="protocols">
+        <h2 id="protocols">{t('protocolRegistry.authoritySection.title')}</h2>
+        <p className={publicProtocols === 0 ? 'muted' : undefined}>
+          {publicProtocols === 0
+            ? t('protocolRegistry.authoritySection.none')
+            : t('protocolRegistry.authoritySection.count', { count: publicProtocols })}
+        </p>
+        <p>
+          <Link to={`/a/${authority.slug}/protocols`}>{t('protocolRegistry.authoritySection.link')}</Link>
+        </p>
       </section>
       <section aria-labelledby="contact">
         <h2 id="contact">{t('authority.contact')}</h2>

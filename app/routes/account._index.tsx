@@ -9,11 +9,13 @@ import { nameField, passwordField } from '~/domain/account-rules'
 import { formatDateTime } from '~/domain/dates'
 import { getAuthority } from '~/models/authority-summary.server'
 import { staffRolesOf } from '~/models/authority.server'
+import { createOrRegenerateFeed, getFeed, revokeFeed } from '~/models/calendar-feed.server'
 import { organisationsOfUser } from '~/models/organisation.server'
 import { invalidateUserSessions, listUserSessions } from '~/models/session.server'
 import { changePassword, updateUserProfile } from '~/models/user.server'
+import { getConfig } from '~/services/config.server'
 import { verifyPassword } from '~/services/password.server'
-import { clearSessionCookieHeader, getAuth, requireUser, startSession } from '~/utils/auth.server'
+import { clearSessionCookieHeader, forbidden, getAuth, requireUser, startSession } from '~/utils/auth.server'
 import { invalid } from '~/utils/http.server'
 import { localeCookie } from '~/utils/i18n.server'
 import { pageTitle } from '~/utils/meta'
@@ -56,7 +58,13 @@ export function loader({ request }: LoaderFunctionArgs) {
     })),
     organisations: organisationsOfUser(user.id),
     staff,
+    // The protocol deadlines feed, for staff of any authority only.
+    calendar: staff.length > 0 ? { createdAt: formatFeedDate(getFeed(user.id)?.createdAt) } : null,
   }
+}
+
+function formatFeedDate(date: Date | undefined) {
+  return date ? formatDateTime(date) : null
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -67,6 +75,17 @@ export async function action({ request }: ActionFunctionArgs) {
   if (intent === 'logout-everywhere') {
     invalidateUserSessions(user.id)
     return redirect('/login?everywhere=1', { headers: { 'Set-Cookie': clearSessionCookieHeader() } })
+  }
+
+  if (intent === 'calendar-create' || intent === 'calendar-revoke') {
+    if (Object.keys(staffRolesOf(user.id)).length === 0) throw forbidden()
+    if (intent === 'calendar-revoke') {
+      revokeFeed(user.id)
+      return redirect('/account?calendar=revoked')
+    }
+    // The secret exists only in this answer: the page shows the address once.
+    const token = createOrRegenerateFeed(user.id)
+    return { form: 'calendar' as const, feedUrl: `${getConfig().appUrl}/calendar/${token}.ics` }
   }
 
   if (intent === 'profile') {
@@ -94,10 +113,12 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function Account() {
   const { t } = useTranslation()
-  const { user, sessions, organisations, staff } = useLoaderData<typeof loader>()
+  const { user, sessions, organisations, staff, calendar } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const [searchParams] = useSearchParams()
   const done = searchParams.get('done') ?? (searchParams.get('verified') ? 'verified' : null)
+  const feedUrl = actionData?.form === 'calendar' ? actionData.feedUrl : null
+  const calendarRevoked = searchParams.get('calendar') === 'revoked'
 
   const [profileForm, profileFields] = useForm({
     id: 'profile',
@@ -148,6 +169,63 @@ export default function Account() {
           <Link to="/organisations">{t('account.memberships.findOrganisation')}</Link>
         </p>
       </section>
+
+      {calendar ? (
+        <section aria-labelledby="calendar-title">
+          <h2 id="calendar-title">{t('protocolRegistry.calendar.title')}</h2>
+          <p>{t('protocolRegistry.calendar.intro')}</p>
+          <p>{t('protocolRegistry.calendar.privacy')}</p>
+          {calendarRevoked && !feedUrl ? (
+            <div className="notice ok" role="status">
+              <p>{t('protocolRegistry.calendar.revoked')}</p>
+            </div>
+          ) : null}
+          {feedUrl ? (
+            <div className="notice ok" role="status">
+              <p>{t('protocolRegistry.calendar.created')}</p>
+              <div className="field">
+                <label htmlFor="calendar-url">{t('protocolRegistry.calendar.urlLabel')}</label>
+                <input id="calendar-url" name="calendar-url" type="url" readOnly value={feedUrl} />
+              </div>
+              <p>
+                <a href={feedUrl.replace(/^https?:/, 'webcal:')}>{t('protocolRegistry.calendar.subscribe')}</a>
+              </p>
+            </div>
+          ) : calendar.createdAt ? (
+            <p>{t('protocolRegistry.calendar.exists', { date: calendar.createdAt })}</p>
+          ) : (
+            <p className="muted">{t('protocolRegistry.calendar.none')}</p>
+          )}
+          {calendar.createdAt || feedUrl ? (
+            <>
+              <p id="calendar-regenerate-hint" className="muted">
+                {t('protocolRegistry.calendar.regenerateHint')}
+              </p>
+              <div className="actions">
+                <Form method="post">
+                  <input type="hidden" name="intent" value="calendar-create" />
+                  <button type="submit" className="button secondary" aria-describedby="calendar-regenerate-hint">
+                    {t('protocolRegistry.calendar.regenerate')}
+                  </button>
+                </Form>
+                <Form method="post">
+                  <input type="hidden" name="intent" value="calendar-revoke" />
+                  <button type="submit" className="button danger">
+                    {t('protocolRegistry.calendar.revoke')}
+                  </button>
+                </Form>
+              </div>
+            </>
+          ) : (
+            <Form method="post">
+              <input type="hidden" name="intent" value="calendar-create" />
+              <button type="submit" className="button">
+                {t('protocolRegistry.calendar.create')}
+              </button>
+            </Form>
+          )}
+        </section>
+      ) : null}
 
       <section aria-labelledby="profile-title">
         <h2 id="profile-title">{t('account.profile.title')}</h2>

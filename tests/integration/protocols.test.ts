@@ -145,3 +145,50 @@ describe('the protocol registry pages', () => {
     )
   })
 })
+
+describe('importing protocols through the UI', () => {
+  it('previews the sample table row by row, refuses flagged rows until accepted, then imports all of them', async () => {
+    const fs = await import('node:fs')
+    const path = await import('node:path')
+    const table = fs.readFileSync(path.resolve(import.meta.dirname, '../fixtures/demo-protocols-table.txt'), 'utf8')
+    const legal = await signIn('juridic.pangarati')
+    const before = await text(await legal.get('/a/pangarati/protocols.json'))
+    const countBefore = (JSON.parse(before) as { protocols: unknown[] }).protocols.length
+
+    const preview = await legal.post(`${base}/import`, { intent: 'preview', text: table })
+    expect(preview.status).toBe(200)
+    const html = await text(preview)
+    expect(html).toContain('Ce am înțeles: 10 protocoale')
+    expect(html).toContain('4 rânduri trebuie verificate.')
+    expect(html).toContain('30.02.2024')
+    expect(html).toContain('o dată care nu există')
+
+    const refused = await legal.post(`${base}/import`, { intent: 'import', text: table, format: 'plan-table' })
+    expect(refused.status).toBe(400)
+    expect(await text(refused)).toContain('Nimic nu a fost importat')
+    const unchanged = JSON.parse(await text(await legal.get('/a/pangarati/protocols.json'))) as { protocols: unknown[] }
+    expect(unchanged.protocols.length).toBe(countBefore)
+
+    const imported = await legal.post(`${base}/import`, {
+      intent: 'import',
+      text: table,
+      format: 'plan-table',
+      acceptFlagged: 'on',
+    })
+    expect(imported.status).toBe(302)
+    expect(imported.headers.get('location')).toBe(`${base}?imported=10&flagged=4`)
+    const after = JSON.parse(await text(await legal.get('/a/pangarati/protocols.json'))) as {
+      protocols: Array<{ title: string; term: { start: string | null; end: string | null } }>
+    }
+    expect(after.protocols.length).toBe(countBefore + 10)
+    // row 8: the end 30.02.2024 does not exist and was not replaced by another date
+    const zambet = after.protocols.find((p) => p.title === 'Protocol de colaborare' && p.term.start === '2023-03-01')
+    expect(zambet?.term.end).toBeNull()
+  })
+
+  it('a viewer cannot import', async () => {
+    const viewer = await signIn('viewer.pangarati')
+    expect((await viewer.get(`${base}/import`)).status).toBe(403)
+    expect((await viewer.post(`${base}/import`, { intent: 'import', text: 'x' })).status).toBe(403)
+  })
+})

@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX `calendar_feeds_token_unique` ON `calendar_feeds` (`token_id`);
