@@ -159,7 +159,8 @@ export const enProtocols: Translation<typeof roProtocols> = {
     sourceHelp:
       'A row with a problem (a date that does not exist, a missing start) never gets an invented date: correct the text here and check again, or import it marked “to be checked” and complete it later on its page.',
     text: 'Copied text',
-    textHint: 'The “Acorduri de parteneriat” table of the plan or the list “Protocol de colaborare încheiat în luna … între …”.',
+    textHint:
+      'The “Acorduri de parteneriat” table of the plan or the list “Protocol de colaborare încheiat în luna … între …”.',
     file: 'or a file (.txt or .csv)',
     fileHint: 'At most 2 MB. For CSV use the template:',
     template: 'download the CSV template',

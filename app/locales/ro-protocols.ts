@@ -158,7 +158,8 @@ export const roProtocols = {
     sourceHelp:
       'Un rând cu o problemă (o dată care nu există, lipsa datei de început) nu primește niciodată o dată inventată: corectați textul aici și verificați din nou, sau importați-l marcat „de verificat” și completați-l apoi din pagina lui.',
     text: 'Textul copiat',
-    textHint: 'Tabelul „Acorduri de parteneriat” din plan sau lista „Protocol de colaborare încheiat în luna … între …”.',
+    textHint:
+      'Tabelul „Acorduri de parteneriat” din plan sau lista „Protocol de colaborare încheiat în luna … între …”.',
     file: 'sau un fișier (.txt sau .csv)',
     fileHint: 'Cel mult 2 MB. Pentru CSV folosiți modelul:',
     template: 'descarcă modelul CSV',

@@ -53,14 +53,17 @@ async function readSubmission(request: Request): Promise<{ form: FormData } | { 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { authority, user } = authorityFor(request, params.slug, 'protocol.manage')
   const submission = await readSubmission(request)
-  if ('error' in submission) return invalid<Preview>({ text: '', format: 'plan-table', rows: [], error: submission.error })
+  if ('error' in submission)
+    return invalid<Preview>({ text: '', format: 'plan-table', rows: [], error: submission.error })
   const { form } = submission
   let text = String(form.get('text') ?? '')
   const file = form.get('file')
   if (file instanceof File && file.size > 0) text = (await file.text()).replace(/^\uFEFF/, '')
   if (!text.trim()) return invalid<Preview>({ text: '', format: 'plan-table', rows: [], error: 'empty' })
   const chosen = String(form.get('format') ?? '')
-  const format = (PROTOCOL_FORMATS as readonly string[]).includes(chosen) ? (chosen as ProtocolFormat) : detectFormat(text)
+  const format = (PROTOCOL_FORMATS as readonly string[]).includes(chosen)
+    ? (chosen as ProtocolFormat)
+    : detectFormat(text)
   // The text is parsed again on import: what is imported is what the preview showed.
   const rows = parseProtocols(text, format).rows
   if (rows.length === 0) return invalid<Preview>({ text, format, rows, error: 'nothingFound' })
@@ -68,9 +71,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (form.get('intent') === 'import') {
     const outcome = importProtocols(authority, rows, user.id, { acceptFlagged: form.get('acceptFlagged') === 'on' })
     if (!outcome.ok) return invalid<Preview>({ text, format, rows, error: 'flaggedNotAccepted' })
-    return redirect(
-      `/a/${authority.slug}/staff/protocols?imported=${outcome.imported}&flagged=${outcome.flagged}`,
-    )
+    return redirect(`/a/${authority.slug}/staff/protocols?imported=${outcome.imported}&flagged=${outcome.flagged}`)
   }
   const preview: Preview = { text, format, rows }
   return preview
@@ -121,7 +122,9 @@ export default function ImportProtocols() {
       ) : null}
 
       <section aria-labelledby="source-title">
-        <h2 id="source-title">{preview?.rows.length ? t('protocols.import.fixTitle') : t('protocols.import.sourceTitle')}</h2>
+        <h2 id="source-title">
+          {preview?.rows.length ? t('protocols.import.fixTitle') : t('protocols.import.sourceTitle')}
+        </h2>
         <p>{t('protocols.import.sourceHelp')}</p>
         <Form method="post" encType="multipart/form-data" className="stacked">
           <input type="hidden" name="intent" value="preview" />
@@ -146,7 +149,13 @@ export default function ImportProtocols() {
                 {t('protocols.import.template')}
               </Link>
             </p>
-            <input id="import-file" type="file" name="file" accept=".txt,.csv,text/plain,text/csv" aria-describedby="import-file-hint" />
+            <input
+              id="import-file"
+              type="file"
+              name="file"
+              accept=".txt,.csv,text/plain,text/csv"
+              aria-describedby="import-file-hint"
+            />
           </div>
           <div className="field">
             <label htmlFor="import-format">{t('protocols.import.format')}</label>
@@ -208,8 +217,12 @@ function PreviewTable({ rows }: { rows: ParsedProtocolRow[] }) {
                 {t(`termTypes.${row.term.type}`)}
                 <br />
                 <DateText date={row.term.start} /> – <DateText date={row.term.end} />
-                {row.term.renewalPeriod ? <> · {t('protocols.detail.renewsFor', { period: period(row.term.renewalPeriod) })}</> : null}
-                {row.term.noticePeriod ? <> · {t('protocols.detail.noticeOf', { period: period(row.term.noticePeriod) })}</> : null}
+                {row.term.renewalPeriod ? (
+                  <> · {t('protocols.detail.renewsFor', { period: period(row.term.renewalPeriod) })}</>
+                ) : null}
+                {row.term.noticePeriod ? (
+                  <> · {t('protocols.detail.noticeOf', { period: period(row.term.noticePeriod) })}</>
+                ) : null}
                 {row.term.extension ? <> · +{period(row.term.extension)}</> : null}
                 {row.term.condition ? <> · {row.term.condition}</> : null}
               </td>
@@ -220,7 +233,9 @@ function PreviewTable({ rows }: { rows: ParsedProtocolRow[] }) {
                   <ul>
                     {row.problems.map((p) => (
                       <li key={p.code + p.message}>
-                        <span className="badge warn">{t(`protocols.problems.${p.code}`, { defaultValue: p.code })}</span>{' '}
+                        <span className="badge warn">
+                          {t(`protocols.problems.${p.code}`, { defaultValue: p.code })}
+                        </span>{' '}
                         <span className="muted">{p.message}</span>
                       </li>
                     ))}
