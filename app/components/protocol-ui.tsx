@@ -34,3 +34,15 @@ export function usePeriodText() {
 export function DateText({ date }: { date: string | null | undefined }) {
   return date ? <time dateTime={date}>{formatDate(date)}</time> : <span aria-label="—">–</span>
 }
+
+/**
+ * What a problem message quotes from the source (a date, a quoted phrase), shown after the
+ * translated label: the messages themselves are in English (the CLI contract), the UI is not.
+ */
+export function problemDetail(message: string | null | undefined): string | null {
+  if (!message) return null
+  const date = /\b\d{1,2}\.\s?\d{1,2}\.\s?\d{4}\b/.exec(message)
+  if (date) return date[0]
+  const quoted = /["“„]([^"”]{1,80})["”]/.exec(message)
+  return quoted ? quoted[1]! : null
+}

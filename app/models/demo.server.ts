@@ -177,7 +177,7 @@ function seedDemoProtocols(pangarati: Authority, county: Authority, legalOfficer
       object: 'Centru de zi pentru copii: locuri pentru copiii din comună',
       signedOn: addMonths(today, -34),
       parties: [party(pangarati.name, true), party('Fundația Casa cu Suflet')],
-      term: demoTerm({ type: 'fixed', start: addMonths(today, -34), end: addDays(today, 45) }),
+      term: demoTerm({ type: 'fixed', start: addMonths(today, -34), end: addDays(today, 25) }),
     },
     null,
   )

@@ -107,6 +107,12 @@ export function termProblems(term: Term): ParseProblem[] {
   if (termIsUsable(term)) return []
   if (term.type === 'unknown') return [{ code: 'no_term', message: 'The validity of the protocol is not known.' }]
   if (!term.start) return [{ code: 'missing_start', message: 'The start of validity is missing.' }]
+  if ((term.type === 'fixed' && !term.end) || (term.end && term.end < term.start)) {
+    return [{ code: 'missing_end', message: 'The end of validity is missing or before the start.' }]
+  }
+  if (term.type === 'auto_renewing' && !term.renewalPeriod) {
+    return [{ code: 'missing_renewal', message: 'The renewal period is missing.' }]
+  }
   return [{ code: 'ambiguous_term', message: 'The term is incomplete.' }]
 }
 

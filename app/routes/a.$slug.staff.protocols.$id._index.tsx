@@ -13,7 +13,7 @@ import {
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { FieldErrors, FormErrors, SelectField, TextAreaField, TextField } from '~/components/forms'
-import { DateText, StatusBadge, usePeriodText } from '~/components/protocol-ui'
+import { DateText, problemDetail, StatusBadge, usePeriodText } from '~/components/protocol-ui'
 import { formatDateTime } from '~/domain/dates'
 import { can } from '~/domain/permissions'
 import { decisionFormSchema, reviewFormSchema } from '~/domain/protocol-form'
@@ -182,7 +182,7 @@ export default function ProtocolPage() {
             {d.protocol.flagReasons.map((r) => (
               <li key={r.code + r.message}>
                 {t(`protocols.problems.${r.code}`, { defaultValue: r.code })}
-                {r.message ? <span className="muted"> ({r.message})</span> : null}
+                {problemDetail(r.message) ? <span className="muted"> ({problemDetail(r.message)})</span> : null}
               </li>
             ))}
           </ul>

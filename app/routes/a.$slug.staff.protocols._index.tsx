@@ -7,7 +7,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run
 import { Form, Link, useLoaderData, useLocation } from '@remix-run/react'
 import { useEffect, useRef, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import { DateText, StatusBadge } from '~/components/protocol-ui'
+import { DateText, problemDetail, StatusBadge } from '~/components/protocol-ui'
 import { addDays, daysBetween } from '~/domain/calendar'
 import { formatDate } from '~/domain/dates'
 import { can, type Resource } from '~/domain/permissions'
@@ -608,7 +608,7 @@ function Problems({ row }: { row: DashboardRow }) {
       {row.flagReasons.map((r, i) => (
         <li key={`${r.code}-${i}`}>
           {problemLabel(t, r.code)}
-          {r.message ? <span className="muted">: {r.message}</span> : null}
+          {problemDetail(r.message) ? <span className="muted">: {problemDetail(r.message)}</span> : null}
         </li>
       ))}
     </ul>

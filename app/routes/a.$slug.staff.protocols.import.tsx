@@ -9,7 +9,7 @@ import {
 } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { DateText, usePeriodText } from '~/components/protocol-ui'
+import { DateText, problemDetail, usePeriodText } from '~/components/protocol-ui'
 import { PROTOCOL_FORMATS, detectFormat, parseProtocols, type ProtocolFormat } from '~/domain/protocol-parser'
 import type { ParsedProtocolRow } from '~/domain/protocol-types'
 import { importProtocols } from '~/models/protocol-import.server'
@@ -236,7 +236,7 @@ function PreviewTable({ rows }: { rows: ParsedProtocolRow[] }) {
                         <span className="badge warn">
                           {t(`protocols.problems.${p.code}`, { defaultValue: p.code })}
                         </span>{' '}
-                        <span className="muted">{p.message}</span>
+                        {problemDetail(p.message) ? <span className="muted">({problemDetail(p.message)})</span> : null}
                       </li>
                     ))}
                   </ul>
