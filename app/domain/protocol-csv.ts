@@ -17,28 +17,11 @@
  * apostrophe, so that opening the file never runs it.
  */
 import { formatDate } from './dates'
+import { CSV_COLUMNS } from './protocol-parser'
 import type { IsoDate, ProtocolKind, ProtocolStatus, Term } from './protocol-types'
 
-export const PROTOCOL_CSV_COLUMNS = [
-  'number',
-  'kind',
-  'title',
-  'parties',
-  'object',
-  'registrations',
-  'validity',
-  'term_type',
-  'start',
-  'end',
-  'renewal_period',
-  'notice_period',
-  'extension',
-  'condition',
-  'status',
-  'notice_deadline',
-  'responsible',
-  'public',
-] as const
+/** The import's columns (read by app/domain/protocol-parser.ts), then what only an export knows. */
+export const PROTOCOL_CSV_COLUMNS = [...CSV_COLUMNS, 'status', 'notice_deadline', 'responsible', 'public'] as const
 
 export type ProtocolCsvColumn = (typeof PROTOCOL_CSV_COLUMNS)[number]
 export type ProtocolCsvRecord = Record<ProtocolCsvColumn, string>

@@ -78,6 +78,10 @@ describe('the protocol registry pages', () => {
     const page = await text(await legal.get(protocolPath))
     expect(page).toContain('Nu se mai prelungește')
     expect(page).toContain('expiră curând')
+    // the protocol's history names the decision and who took it
+    const history = await text(await legal.get(`/audit/protocol/${protocolPath.split('/').pop()}`))
+    expect(history).toContain('Decizie: nu se mai prelungește')
+    expect(history).toContain('Andrei Lungu')
   })
 
   it('attaches a PDF and refuses a file that is not one', async () => {
