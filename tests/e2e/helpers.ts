@@ -28,4 +28,3 @@ export async function expectNoViolations(page: Page) {
     .join('\n')
   expect(violations, `${page.url()} has ${violations.length} accessibility violation(s):\n${report}`).toEqual([])
 }
-

@@ -4,7 +4,9 @@ import { expectNoViolations, login } from './helpers'
 const DASHBOARD = '/a/pangarati/staff/protocols'
 
 test.describe('the legal officer’s protocol registry', () => {
-  test('on a desktop the dashboard says what needs a decision, and every protocol page passes axe', async ({ page }) => {
+  test('on a desktop the dashboard says what needs a decision, and every protocol page passes axe', async ({
+    page,
+  }) => {
     await page.setViewportSize({ width: 1280, height: 900 })
     await login(page, 'juridic.pangarati@demo.planuri.ro')
     await page.goto(DASHBOARD)
@@ -51,11 +53,13 @@ test.describe('without JavaScript', () => {
     await expect(page.getByText('Parteneriatul funcționează bine.')).toBeVisible()
 
     await page.goto(`${DASHBOARD}/import`)
-    await page.getByLabel('Textul copiat').fill(
-      [
-        '- Protocol de colaborare încheiat în luna martie 2024 între Primăria Comunei Pângărați și Asociația Test Fără JS nr. 12 / 04.03.2024 / 34 / 05.03.2024, având ca scop testarea importului.',
-      ].join('\n'),
-    )
+    await page
+      .getByLabel('Textul copiat')
+      .fill(
+        [
+          '- Protocol de colaborare încheiat în luna martie 2024 între Primăria Comunei Pângărați și Asociația Test Fără JS nr. 12 / 04.03.2024 / 34 / 05.03.2024, având ca scop testarea importului.',
+        ].join('\n'),
+      )
     await page.getByRole('button', { name: 'Verifică' }).click()
     await expect(page.getByText('Asociația Test Fără JS').first()).toBeVisible()
     await expect(page.getByText('durata nu este precizată').first()).toBeVisible()
