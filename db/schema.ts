@@ -251,6 +251,9 @@ export const emailOutbox = sqliteTable(
     nextAttemptAt: integer('next_attempt_at', { mode: 'timestamp_ms' }).notNull(),
     lastError: text('last_error'),
     providerMessageId: text('provider_message_id'),
+    /** A worker that claimed the row delivers it alone until the lease ends (several processes). */
+    leaseOwner: text('lease_owner'),
+    leasedUntil: integer('leased_until', { mode: 'timestamp_ms' }),
     userId: text('user_id'),
     authorityId: text('authority_id'),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
