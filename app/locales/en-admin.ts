@@ -40,6 +40,10 @@ export const enAdmin: Translation<typeof roAdmin> = {
     template: 'Template',
     textPart: 'Plain text',
     htmlPart: 'Formatted message',
+    retry: 'Send again',
+    failedExplain:
+      'The message could not be sent after {{attempts}} attempts. The reason is above; once it is solved, send it again.',
+    done: { retried: 'The message is queued again.', notFailed: 'The message had not failed: nothing to send again.' },
     statuses: { pending: 'waiting', sent: 'sent', failed: 'failed', local: 'in the local outbox' },
   },
   audit: {
@@ -78,6 +82,7 @@ export const enAdmin: Translation<typeof roAdmin> = {
       membership_make_admin: 'Made administrator',
       membership_make_member: 'Role changed to member',
       membership_remove: 'Member removed from the organisation',
+      email_retried: 'Message sent again',
       protocol_created: 'Protocol entered',
       protocol_imported: 'Protocol imported',
       protocol_updated: 'Protocol edited',

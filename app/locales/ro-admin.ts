@@ -37,6 +37,13 @@ export const roAdmin = {
     template: 'Șablon',
     textPart: 'Textul mesajului',
     htmlPart: 'Mesajul formatat',
+    retry: 'Trimite din nou',
+    failedExplain:
+      'Mesajul nu a putut fi trimis după {{attempts}} încercări. Motivul este mai sus; după ce l-ați rezolvat, trimiteți-l din nou.',
+    done: {
+      retried: 'Mesajul a fost pus din nou la trimis.',
+      notFailed: 'Mesajul nu mai era eșuat: nu a fost nevoie de o nouă trimitere.',
+    },
     statuses: { pending: 'în așteptare', sent: 'trimis', failed: 'eșuat', local: 'în căsuța locală' },
   },
   audit: {
@@ -75,6 +82,7 @@ export const roAdmin = {
       membership_make_admin: 'Numit administrator',
       membership_make_member: 'Rol schimbat în membru',
       membership_remove: 'Membru scos din organizație',
+      email_retried: 'Mesaj trimis din nou',
       protocol_created: 'Protocol introdus',
       protocol_imported: 'Protocol importat',
       protocol_updated: 'Protocol modificat',

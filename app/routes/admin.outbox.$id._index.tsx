@@ -1,8 +1,9 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Link, useLoaderData } from '@remix-run/react'
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { formatDateTime } from '~/domain/dates'
 import { getOutboxEmail } from '~/models/outbox.server'
+import { retryFailedEmail } from '~/services/email-delivery.server'
 import { notFound, requirePermission } from '~/utils/auth.server'
 import { plainTitle } from '~/utils/meta'
 
@@ -29,9 +30,19 @@ export function loader({ request, params }: LoaderFunctionArgs) {
   }
 }
 
+export function action({ request, params }: ActionFunctionArgs) {
+  const { user } = requirePermission(request, 'platform.read_outbox', { type: 'platform' })
+  const email = getOutboxEmail(params.id ?? '')
+  if (!email) throw notFound()
+  const retried = retryFailedEmail(email.id, user.id)
+  return redirect(`/admin/outbox/${email.id}?done=${retried ? 'retried' : 'notFailed'}`)
+}
+
 export default function OutboxEmail() {
   const { t } = useTranslation()
   const { email } = useLoaderData<typeof loader>()
+  const [searchParams] = useSearchParams()
+  const done = searchParams.get('done')
   return (
     <div className="page medium">
       <nav aria-label={t('shell.breadcrumbs')} className="breadcrumbs">
@@ -46,6 +57,19 @@ export default function OutboxEmail() {
         </ol>
       </nav>
       <h1>{email.subject}</h1>
+      {done ? (
+        <div className={`notice ${done === 'retried' ? 'ok' : 'warn'}`} role="status">
+          <p>{t(`admin.outbox.done.${done === 'retried' ? 'retried' : 'notFailed'}`)}</p>
+        </div>
+      ) : null}
+      {email.status === 'failed' ? (
+        <Form method="post" className="actions">
+          <p>{t('admin.outbox.failedExplain', { attempts: email.attempts })}</p>
+          <button type="submit" className="button">
+            {t('admin.outbox.retry')}
+          </button>
+        </Form>
+      ) : null}
       <dl className="facts">
         <dt>{t('admin.outbox.to')}</dt>
         <dd>{email.to}</dd>

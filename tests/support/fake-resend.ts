@@ -19,14 +19,22 @@ export type ReceivedEmail = {
 export type FakeResend = {
   url: string
   emails: ReceivedEmail[]
-  failNext(status: number, times?: number): void
+  failNext(status: number, times?: number, headers?: Record<string, string>): void
+  /** The next requests get no answer at all (a hung connection), until the server closes. */
+  hangNext(times?: number): void
+  /** The provider is back: forget the failures still queued. */
+  clearFailures(): void
+  /** Accepted messages per idempotency key (Resend delivers a key once). */
+  acceptedByKey(): Map<string, number>
   waitFor(predicate: (e: ReceivedEmail) => boolean, timeoutMs?: number): Promise<ReceivedEmail>
   close(): Promise<void>
 }
 
 export async function startFakeResend(): Promise<FakeResend> {
   const emails: ReceivedEmail[] = []
-  const failures: number[] = []
+  const failures: Array<{ status: number; headers: Record<string, string> } | 'hang'> = []
+  const hung: http.ServerResponse[] = []
+  const accepted = new Map<string, number>()
   let counter = 0
   const server = http.createServer((req, res) => {
     let body = ''
@@ -37,14 +45,28 @@ export async function startFakeResend(): Promise<FakeResend> {
         res.end(JSON.stringify(payload))
       }
       const failure = failures.shift()
-      if (failure)
-        return reply(failure, { name: 'application_error', message: `fake failure ${failure}`, statusCode: failure })
+      if (failure === 'hang') {
+        hung.push(res)
+        return
+      }
+      if (failure) {
+        res.writeHead(failure.status, { 'content-type': 'application/json', ...failure.headers })
+        res.end(
+          JSON.stringify({
+            name: 'application_error',
+            message: `fake failure ${failure.status}`,
+            statusCode: failure.status,
+          }),
+        )
+        return
+      }
       const key = (req.headers['idempotency-key'] as string | undefined) ?? null
       const auth = (req.headers.authorization as string | undefined) ?? null
       if (req.method === 'POST' && req.url === '/emails') {
         const payload = JSON.parse(body)
         const to = Array.isArray(payload.to) ? payload.to : [payload.to]
         emails.push({ ...payload, to, idempotencyKey: key, authorization: auth })
+        if (key) accepted.set(key, (accepted.get(key) ?? 0) + 1)
         return reply(200, { id: `fake-${++counter}` })
       }
       if (req.method === 'POST' && req.url === '/emails/batch') {
@@ -69,8 +91,15 @@ export async function startFakeResend(): Promise<FakeResend> {
   return {
     url: `http://127.0.0.1:${port}`,
     emails,
-    failNext(status, times = 1) {
-      for (let i = 0; i < times; i++) failures.push(status)
+    failNext(status, times = 1, headers = {}) {
+      for (let i = 0; i < times; i++) failures.push({ status, headers })
+    },
+    hangNext(times = 1) {
+      for (let i = 0; i < times; i++) failures.push('hang')
+    },
+    acceptedByKey: () => accepted,
+    clearFailures: () => {
+      failures.length = 0
     },
     async waitFor(predicate, timeoutMs = 10_000) {
       const until = Date.now() + timeoutMs
@@ -81,6 +110,11 @@ export async function startFakeResend(): Promise<FakeResend> {
       }
       throw new Error(`No matching email within ${timeoutMs} ms (received ${emails.length})`)
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const res of hung) res.destroy()
+        server.closeAllConnections()
+        server.close(() => resolve())
+      }),
   }
 }
