@@ -56,6 +56,11 @@ const envSchema = z.object({
     .int()
     .min(100, 'must be at least 100')
     .default(3000),
+  RESEND_REQUESTS_PER_SECOND: z.coerce
+    .number({ invalid_type_error: 'must be a number of requests per second' })
+    .positive('must be more than 0')
+    .max(1000, 'must be at most 1000')
+    .default(2),
   RATE_LIMIT_PER_MINUTE: z.coerce
     .number({ invalid_type_error: 'must be a whole number' })
     .int()
@@ -75,6 +80,8 @@ export type Config = {
   appUrl: string
   resendApiKey: string | undefined
   resendBaseUrl: string | undefined
+  /** Requests per second to Resend (its default account limit is 2). */
+  resendRequestsPerSecond: number
   emailFrom: string
   fixedNow: Date | undefined
   workerEnabled: boolean
@@ -119,6 +126,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       appUrl: (e.APP_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
       resendApiKey: e.RESEND_API_KEY,
       resendBaseUrl: e.RESEND_BASE_URL,
+      resendRequestsPerSecond: e.RESEND_REQUESTS_PER_SECOND,
       emailFrom: e.EMAIL_FROM,
       fixedNow: e.APP_NOW ? new Date(e.APP_NOW) : undefined,
       workerEnabled: e.WORKER === 'on',

@@ -50,15 +50,32 @@ export function parseRetryAfter(value: string | null | undefined, now: Date): nu
   return Number.isNaN(date) ? null : Math.max(0, date - now.getTime())
 }
 
+/**
+ * Spaces requests so that no more than `perSecond` start in any second (Resend's limit is per
+ * account: 2 per second unless raised). Shared by every send of the process.
+ */
+export function requestPacer(perSecond: number, now: () => number = Date.now) {
+  const interval = 1000 / perSecond
+  let next = 0
+  return async function pace() {
+    const t = now()
+    const at = Math.max(t, next)
+    next = at + interval
+    if (at > t) await new Promise((r) => setTimeout(r, at - t))
+  }
+}
+
 export function resendTransport(
   apiKey: string,
   baseUrl: string | undefined,
   from: string,
-  options: { timeoutMs?: number } = {},
+  options: { timeoutMs?: number; requestsPerSecond?: number } = {},
 ): EmailTransport {
   const resend = new Resend(apiKey, baseUrl ? { baseUrl } : undefined)
+  const pace = options.requestsPerSecond ? requestPacer(options.requestsPerSecond) : async () => {}
   return {
     async send(row) {
+      await pace()
       try {
         const { data, error, headers } = await resend.emails.send(
           {
@@ -89,10 +106,16 @@ export function resendTransport(
   }
 }
 
+let configured: EmailTransport | null | undefined
 function configuredTransport(): EmailTransport | null {
+  if (configured !== undefined) return configured
   const config = getConfig()
-  if (!config.resendApiKey) return null
-  return resendTransport(config.resendApiKey, config.resendBaseUrl, config.emailFrom)
+  configured = config.resendApiKey
+    ? resendTransport(config.resendApiKey, config.resendBaseUrl, config.emailFrom, {
+        requestsPerSecond: config.resendRequestsPerSecond,
+      })
+    : null
+  return configured
 }
 
 const workerId = `${process.pid}-${crypto.randomBytes(4).toString('hex')}`

@@ -24,6 +24,7 @@ describe('defaults', () => {
       appUrl: 'http://localhost:3000',
       resendApiKey: undefined,
       resendBaseUrl: undefined,
+      resendRequestsPerSecond: 2,
       emailFrom: 'Planuri sociale <no-reply@planuri-sociale.localhost>',
       fixedNow: undefined,
       workerEnabled: true,
@@ -160,5 +161,16 @@ describe('email delivery', () => {
       'http://127.0.0.1:4010',
     )
     expect(ok(parseConfig({ RESEND_API_KEY: 're_1' })).resendBaseUrl).toBeUndefined()
+  })
+})
+
+describe('RESEND_REQUESTS_PER_SECOND', () => {
+  it('defaults to Resend’s limit of 2 and refuses a non-positive rate', async () => {
+    const { parseConfig } = await import('~/domain/config')
+    const ok = parseConfig({})
+    expect(ok.ok && ok.config.resendRequestsPerSecond).toBe(2)
+    const bad = parseConfig({ RESEND_REQUESTS_PER_SECOND: '0' })
+    expect(bad.ok).toBe(false)
+    expect(bad.ok ? '' : bad.errors.join('\n')).toContain('RESEND_REQUESTS_PER_SECOND')
   })
 })
