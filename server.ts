@@ -46,6 +46,13 @@ try {
   fail(`Cannot open the database at ${config.databasePath}: ${e instanceof Error ? e.message : String(e)}`)
 }
 
+/** The sandboxed HTML of an email (outbox message, template preview): the only inline styles allowed. */
+function showsEmailHtml(req: Request): boolean {
+  return (
+    /^\/admin\/outbox\/[^/]+\/html$/.test(req.path) || (req.path.startsWith('/emails/') && req.query.part === 'html')
+  )
+}
+
 const app = express()
 app.disable('x-powered-by')
 app.set('trust proxy', process.env.TRUST_PROXY === '1' ? 1 : 'loopback')
@@ -74,10 +81,7 @@ app.use(
           ? ["'self'", "'unsafe-inline'"]
           : ["'self'", (_req, res) => `'nonce-${(res as Response).locals.cspNonce}'`],
         // Emails carry inline styles: only their sandboxed preview may use them.
-        styleSrc: [
-          "'self'",
-          (req) => (devServer || /^\/admin\/outbox\/[^/]+\/html$/.test((req as Request).path) ? "'unsafe-inline'" : ''),
-        ],
+        styleSrc: ["'self'", (req) => (devServer || showsEmailHtml(req as Request) ? "'unsafe-inline'" : '')],
         imgSrc: ["'self'", 'data:'],
         fontSrc: ["'self'"],
         connectSrc: ["'self'", ...(devServer ? ['ws:'] : [])],

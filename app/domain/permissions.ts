@@ -27,6 +27,7 @@ export const ACTIONS = {
   'platform.read_outbox': 'platform',
   'platform.view_audit': 'platform',
   'organisation.create': 'platform',
+  'platform.preview_emails': 'platform',
   // authority
   'authority.view_staff_area': 'authority',
   'authority.edit_settings': 'authority',
@@ -77,6 +78,8 @@ export function decide(actor: Actor | null, action: Action, resource: Resource):
   switch (resource.type) {
     case 'platform':
       if (action === 'organisation.create') return ALLOW
+      // Every staff member may see what the platform's emails look like.
+      if (action === 'platform.preview_emails' && Object.keys(actor.staffRoles).length > 0) return ALLOW
       return actor.isPlatformAdmin ? ALLOW : deny('forbidden')
 
     case 'authority': {

@@ -76,6 +76,9 @@ export default function StaffLayout() {
               <NavLink to={`/audit/authority/${authority.id}`}>{t('staff.nav.history')}</NavLink>
             </li>
           ) : null}
+          <li>
+            <NavLink to="/emails">{t('admin.emails.title')}</NavLink>
+          </li>
         </ul>
       </nav>
       <Outlet />

@@ -46,6 +46,9 @@ export default function AdminHome() {
         <Link to="/admin/outbox" className="button secondary">
           {t('admin.outbox.title')}
         </Link>
+        <Link to="/emails" className="button secondary">
+          {t('admin.emails.title')}
+        </Link>
       </div>
       <h2>{t('admin.authorities.title')}</h2>
       <div className="table-wrap">

@@ -122,3 +122,21 @@ describe('refused changes leave nothing changed', () => {
     expect(res.status).toBe(403)
   })
 })
+
+describe('email template previews', () => {
+  it('staff and the platform admin see every template in both languages; others do not', async () => {
+    const editor = await as('editor.pangarati')
+    const list = await (await editor.get('/emails')).text()
+    expect(list).toContain('Resetarea parolei')
+    const ro = await (await editor.get('/emails/staff-invitation?lang=ro')).text()
+    expect(ro).toContain('Invitație în echipa Comuna Pângărați')
+    const en = await (await editor.get('/emails/staff-invitation?lang=en')).text()
+    expect(en).toContain('Invitation to the team of Comuna Pângărați')
+    const html = await editor.get('/emails/verify-email?lang=ro&part=html')
+    expect(html.headers.get('content-security-policy')).toContain("'unsafe-inline'")
+    expect((await (await as('operator')).get('/emails')).status).toBe(200)
+    expect((await (await as('ong')).get('/emails')).status).toBe(403)
+    expect((await (await as('anonymous')).get('/emails')).status).toBe(302)
+    expect((await editor.get('/emails/no-such-template')).status).toBe(404)
+  })
+})

@@ -73,6 +73,7 @@ const MATRIX: Record<string, Row> = {
   'authority.edit_settings (A)':        { action: 'authority.edit_settings',     resource: authorityA,    expected: [S, V, N, N, N, N, Y, N, N, N, N, N, Y] },
   'authority.manage_staff (A)':         { action: 'authority.manage_staff',      resource: authorityA,    expected: [S, V, N, N, N, N, Y, N, N, N, N, N, Y] },
   'authority.view_audit (A)':           { action: 'authority.view_audit',        resource: authorityA,    expected: [S, V, N, N, N, N, Y, Y, Y, Y, Y, N, Y] },
+  'platform.preview_emails':            { action: 'platform.preview_emails',     resource: platform,      expected: [S, V, N, N, N, N, Y, Y, Y, Y, Y, Y, Y] },
   'protocol.view (A)':                  { action: 'protocol.view',               resource: authorityA,    expected: [S, V, N, N, N, N, Y, Y, Y, Y, Y, N, Y] },
   'protocol.manage (A)':                { action: 'protocol.manage',             resource: authorityA,    expected: [S, V, N, N, N, N, Y, N, Y, N, N, N, Y] },
   'protocol.decide (A)':                { action: 'protocol.decide',             resource: authorityA,    expected: [S, V, N, N, N, N, Y, N, Y, N, N, N, Y] },
