@@ -414,3 +414,54 @@ export const calendarFeeds = sqliteTable(
   },
   (t) => [uniqueIndex('calendar_feeds_token_unique').on(t.tokenId)],
 )
+
+export const REMINDER_KINDS = ['end', 'notice', 'review', 'renewed'] as const
+export const REMINDER_STATUSES = ['sent', 'collapsed', 'cancelled'] as const
+
+/** Who a reminder went to (a snapshot: roles and addresses change). */
+export type ReminderRecipient = {
+  userId: string
+  name: string
+  email: string
+  /** Why they received it: legal officer, the protocol's responsible person, or an admin (escalation). */
+  as: 'legal' | 'responsible' | 'admin'
+}
+
+/**
+ * Protocol reminders that went out (app/domain/reminders.ts computes them from the current term;
+ * only sent ones are stored). The unique index on (protocol, term, kind, offset) is what makes each
+ * reminder go out exactly once, whatever the number of processes: the email is enqueued in the
+ * transaction that inserted the row. `collapsed` rows came due together and went out inside the
+ * `sent` row's "overdue" message (`collapsed_into`). A changed term has new term keys: the old
+ * term's reminders not yet due are never computed again, so there is nothing to cancel
+ * (`cancelled` is kept for an explicit cancellation).
+ */
+export const protocolReminders = sqliteTable(
+  'protocol_reminders',
+  {
+    id: text('id').primaryKey(),
+    protocolId: text('protocol_id')
+      .notNull()
+      .references(() => protocols.id, { onDelete: 'cascade' }),
+    authorityId: text('authority_id').notNull(),
+    /** The period the reminder is about, `start..end`. */
+    termKey: text('term_key').notNull(),
+    kind: text('kind', { enum: REMINDER_KINDS }).notNull(),
+    /** Days before the deadline; -1 when the kind has none (review, renewed). */
+    offsetDays: integer('offset_days').notNull(),
+    deadline: text('deadline').notNull(),
+    dueOn: text('due_on').notNull(),
+    status: text('status', { enum: REMINDER_STATUSES }).notNull(),
+    collapsedInto: text('collapsed_into'),
+    sentAt: integer('sent_at', { mode: 'timestamp_ms' }).notNull(),
+    recipients: text('recipients', { mode: 'json' }).notNull().$type<ReminderRecipient[]>(),
+    acknowledgedAt: integer('acknowledged_at', { mode: 'timestamp_ms' }),
+    acknowledgedBy: text('acknowledged_by').references(() => users.id, { onDelete: 'set null' }),
+    /** When the reminder also went to the authority's admins. */
+    escalatedAt: integer('escalated_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [
+    uniqueIndex('protocol_reminders_unique').on(t.protocolId, t.termKey, t.kind, t.offsetDays),
+    index('protocol_reminders_authority_due_idx').on(t.authorityId, t.dueOn),
+  ],
+)

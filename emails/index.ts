@@ -6,6 +6,7 @@ import type { ReactElement } from 'react'
 import * as membershipDecision from './membership-decision.tsx'
 import * as membershipRequest from './membership-request.tsx'
 import * as passwordReset from './password-reset.tsx'
+import * as protocolReminder from './protocol-reminder.tsx'
 import * as staffInvitation from './staff-invitation.tsx'
 import type { EmailT } from './types.ts'
 import * as verifyEmail from './verify-email.tsx'
@@ -71,6 +72,34 @@ export const templates = {
       organisationName: 'Asociația Vârstnici Activi Pângărați',
       approved: true,
       organisationUrl: 'http://localhost:3000/organisations/asociatia-varstnici-activi-pangarati',
+    },
+  }),
+  // Reminders of legal deadlines are part of the staff's work: no unsubscribe link.
+  'protocol-reminder': template<protocolReminder.ProtocolReminderData>({
+    essential: true,
+    render: protocolReminder.ProtocolReminder,
+    subject: protocolReminder.subject,
+    sample: {
+      kind: 'notice',
+      recipientName: 'Andrei Lungu',
+      authorityName: 'Comuna Pângărați',
+      protocolTitle: 'Acord de parteneriat',
+      partners: 'Asociația Vârstnici Activi Pângărați',
+      today: '2026-10-23',
+      item: {
+        kind: 'notice',
+        offsetDays: 30,
+        deadline: '2026-11-22',
+        dueOn: '2026-10-23',
+        renewsOn: '2026-12-23',
+        periodEnd: '2026-12-22',
+      },
+      items: [],
+      protocols: [],
+      more: 0,
+      protocolUrl: 'http://localhost:3000/a/pangarati/staff/protocols/example',
+      ackUrl: 'http://localhost:3000/reminders/example/ack?token=example',
+      escalated: false,
     },
   }),
 }

@@ -14,10 +14,12 @@ import { getAuthorityBySlug, listAuthorities } from '~/models/authority.server'
 import { demoLogins, NotEmptyError, seedDemo } from '~/models/demo.server'
 import { importProtocols } from '~/models/protocol-import.server'
 import { listProtocols } from '~/models/protocol.server'
+import { dueReminders, planReminders } from '~/models/reminders.server'
 import { createUser, getUserByEmail, setPlatformAdmin } from '~/models/user.server'
 import { clock } from '~/services/clock.server'
 import { ConfigError, getConfig } from '~/services/config.server'
 import { getDb } from '~/services/db.server'
+import { deliverDueEmails } from '~/services/email-delivery.server'
 
 const USAGE = `Usage: npm run --silent cli -- <command> [options]
 
@@ -42,6 +44,12 @@ Commands:
   protocols list --authority SLUG [--as-of YYYY-MM-DD] [--json]
                                    each protocol with its status and deadlines on that date
                                    (today in Europe/Bucharest by default)
+  reminders due [--as-of YYYY-MM-DD] [--authority SLUG] [--json]
+                                   the protocol reminders (and weekly summaries) that would be
+                                   sent on that date (today by default), with their recipients,
+                                   without sending or recording anything
+  jobs run-once [--json]           one cycle of the background jobs, for system cron: plan and
+                                   send the reminders due today, then deliver the outbox
   help, --help                     show this help
 
 The database is the one of DATABASE_PATH (default ./data/app.db).`
@@ -86,6 +94,8 @@ async function run(argv: string[]): Promise<void> {
     'protocols parse': ['format', 'json'],
     'protocols import': ['format', 'authority', 'dry-run', 'accept-flagged'],
     'protocols list': ['authority', 'as-of', 'json'],
+    'reminders due': ['authority', 'as-of', 'json'],
+    'jobs run-once': ['json'],
     'users create-admin': ['name'],
   }
   for (const option of ['name', 'format', 'json', 'authority', 'dry-run', 'accept-flagged', 'as-of'] as const) {
@@ -225,6 +235,59 @@ async function run(argv: string[]): Promise<void> {
             `notice ${date(i.noticeDeadline).padEnd(10)} review ${date(i.nextReview).padEnd(10)} ${i.title}`,
         )
       }
+      return
+    }
+    case 'reminders due': {
+      if (rest.length) throw new UsageError(`Unexpected argument: ${rest[0]}`)
+      const asOf = values['as-of'] ?? clock.today()
+      if (!isValidIsoDate(asOf)) throw new UsageError(`--as-of must be a date YYYY-MM-DD that exists, not "${asOf}".`)
+      if (values.authority !== undefined) authorityOption(values.authority)
+      const due = dueReminders(asOf, values.authority)
+      if (values.json) {
+        out(JSON.stringify(due, null, 2))
+        return
+      }
+      out(`Reminders due on ${formatDate(asOf)}: ${due.reminders.length}`)
+      for (const r of due.reminders) {
+        const offset = r.offsetDays === null ? '' : ` ${r.offsetDays}d`
+        const flags = [r.overdue && 'overdue', r.escalated && 'escalated'].filter(Boolean).join(', ')
+        out(
+          `  ${r.authority} ${formatDate(r.dueOn)} ${`${r.kind}${offset}`.padEnd(10)} deadline ${formatDate(r.deadline)} ` +
+            `${r.title}${flags ? ` (${flags})` : ''} → ${r.recipients.join(', ') || '(nobody)'}`,
+        )
+      }
+      for (const s of due.summaries) {
+        out(
+          `  ${s.authority} weekly summary ${s.week}: ${s.protocols} protocols to review → ${s.recipients.join(', ')}`,
+        )
+      }
+      return
+    }
+    case 'jobs run-once': {
+      if (rest.length) throw new UsageError(`Unexpected argument: ${rest[0]}`)
+      const planned = await planReminders(clock.today())
+      let delivered = 0
+      // Until nothing is due any more (failed attempts are rescheduled later, so this ends).
+      for (let round = 0; round < 100; round++) {
+        const handled = await deliverDueEmails()
+        delivered += handled
+        if (handled === 0) break
+      }
+      if (values.json) {
+        out(JSON.stringify({ reminders: planned, delivered }, null, 2))
+        return
+      }
+      out(
+        `Reminders on ${formatDate(planned.date)}: ${planned.messages.length} messages (${planned.recorded} reminders).`,
+      )
+      for (const m of planned.messages) {
+        out(`  ${m.authority} ${m.kind}${m.escalated ? ' (escalated)' : ''}: ${m.title} → ${m.recipients.join(', ')}`)
+      }
+      for (const w of planned.weeklySummaries) {
+        out(`  ${w.authority} weekly summary ${w.week}: ${w.protocols} protocols → ${w.recipients.join(', ')}`)
+      }
+      if (planned.skipped) out(`  ${planned.skipped} left to another process.`)
+      out(`Outbox: ${delivered} emails handled.`)
       return
     }
     default:

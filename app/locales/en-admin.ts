@@ -101,6 +101,7 @@ export const enAdmin: Translation<typeof roAdmin> = {
       membership_make_member: 'Role changed to member',
       membership_remove: 'Member removed from the organisation',
       email_retried: 'Message sent again',
+      protocol_reminder_acknowledged: 'Reminder acknowledged',
       protocol_created: 'Protocol entered',
       protocol_imported: 'Protocol imported',
       protocol_updated: 'Protocol edited',

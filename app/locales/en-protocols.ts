@@ -105,6 +105,7 @@ export const enProtocols: Translation<typeof roProtocols> = {
       decided: 'The decision was recorded.',
       reviewed: 'The review was recorded.',
       addendum: 'The addendum was added.',
+      acknowledged: 'The reminder was acknowledged.',
       document: 'The document was attached.',
     },
   },

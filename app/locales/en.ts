@@ -5,6 +5,7 @@ import { enStaff } from './en-staff'
 import { enProtocolDashboard } from './en-protocol-dashboard'
 import { enProtocolRegistry } from './en-protocol-registry'
 import { enProtocols } from './en-protocols'
+import { enReminders } from './en-reminders'
 import type { ro } from './ro'
 import type { Translation } from './types'
 
@@ -264,6 +265,78 @@ export const en: Translation<typeof ro> = {
       expiry: 'The invitation is valid until {{date}}.',
       notExpected: 'If you did not expect this invitation, ignore this message.',
     },
+    protocolReminder: {
+      end: {
+        subject: 'The protocol “{{name}}” expires on {{date}}',
+        intro: 'The protocol “{{name}}” of {{authority}} is valid until {{date}} inclusive.',
+        what: 'If the partnership is to continue, prepare an addendum extending it or a new protocol in time; if not, nothing needs to be done.',
+      },
+      notice: {
+        subject: '“{{name}}” renews by itself on {{renewsOn}} unless terminated by {{deadline}}',
+        intro:
+          '“{{name}}”, concluded by {{authority}}, renews by itself on {{renewsOn}}. If the authority does not want it renewed, the termination must reach the partner by {{deadline}} at the latest.',
+        what: 'If the renewal is wanted, nothing needs to be done; you can record the decision (renew, do not renew or terminate) on the protocol’s page.',
+      },
+      review: {
+        subject: 'The protocol “{{name}}” is due for review ({{date}})',
+        intro:
+          'The protocol “{{name}}” of {{authority}} has no end date: it is valid indefinitely or while a condition holds. Its periodic review was due on {{date}}.',
+        what: 'Check that the protocol is still applied and that its details are right, then mark it as reviewed on the protocol’s page.',
+      },
+      renewed: {
+        subject: '“{{name}}” renewed by itself until {{periodEnd}}',
+        intro:
+          'The validity period of “{{name}}” ({{authority}}) ended with no decision not to renew or to terminate it, so it renewed by itself: the new period starts on {{renewsOn}} and lasts until {{periodEnd}}. The new notice deadline is {{deadline}}.',
+        what: 'You will be reminded again before the new notice deadline.',
+      },
+      overdue: {
+        subject_one: 'Overdue reminder: the protocol “{{name}}”',
+        subject_few: '{{count}} overdue reminders: the protocol “{{name}}”',
+        subject_other: '{{count}} overdue reminders: the protocol “{{name}}”',
+        intro:
+          'These reminders about “{{name}}” ({{authority}}) were not sent on their date (for instance, the platform was stopped or the protocol was recorded later). You receive them now, once, in this message:',
+      },
+      items: {
+        end: 'due on {{dueOn}}: the protocol expires on {{deadline}}',
+        notice: 'due on {{dueOn}}: the notice deadline is {{deadline}} (otherwise it renews on {{renewsOn}})',
+        review: 'due on {{dueOn}}: the periodic review',
+        renewed: 'due on {{dueOn}}: renewed by itself until {{periodEnd}}; the new notice deadline is {{deadline}}',
+      },
+      weekly: {
+        subject_one: '{{count}} protocol to review: {{authority}}',
+        subject_few: '{{count}} protocols to review: {{authority}}',
+        subject_other: '{{count}} protocols to review: {{authority}}',
+        intro_one:
+          'The protocol registry of {{authority}} has {{count}} protocol marked “to review”: its details are incomplete or its periodic review is overdue.',
+        intro_few:
+          'The protocol registry of {{authority}} has {{count}} protocols marked “to review”: their details are incomplete or their periodic review is overdue.',
+        intro_other:
+          'The protocol registry of {{authority}} has {{count}} protocols marked “to review”: their details are incomplete or their periodic review is overdue.',
+        reasons: {
+          no_term: 'the validity period is not known',
+          flagged: 'details to complete',
+          review: 'the periodic review is overdue',
+        },
+        more_one: 'and {{count}} more protocol.',
+        more_few: 'and {{count}} more protocols.',
+        more_other: 'and {{count}} more protocols.',
+        button: 'Open the protocol registry',
+      },
+      daysLeft_one: '{{count}} day left until the deadline.',
+      daysLeft_few: '{{count}} days left until the deadline.',
+      daysLeft_other: '{{count}} days left until the deadline.',
+      today: 'Today is the last day.',
+      passed: 'The deadline passed on {{date}}.',
+      late: 'This reminder was due on {{date}}; you receive it at the first check since then.',
+      escalated:
+        'You receive this message as an administrator of the authority: nobody has acknowledged the reminders for this deadline yet.',
+      open: 'Open the protocol',
+      ack: {
+        intro:
+          'Confirm that you have taken note, so that your colleagues know; without a confirmation, the reminders close to the deadline also go to the authority’s administrators.',
+        link: 'I have taken note',
+      },
+    },
   },
   account: enAccount,
   admin: enAdmin,
@@ -272,6 +345,7 @@ export const en: Translation<typeof ro> = {
   protocols: enProtocols,
   protocolDashboard: enProtocolDashboard,
   protocolRegistry: enProtocolRegistry,
+  reminders: enReminders,
   protocolKinds: {
     protocol: 'Cooperation protocol',
     partnership_agreement: 'Partnership agreement',

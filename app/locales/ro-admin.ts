@@ -101,6 +101,7 @@ export const roAdmin = {
       membership_make_member: 'Rol schimbat în membru',
       membership_remove: 'Membru scos din organizație',
       email_retried: 'Mesaj trimis din nou',
+      protocol_reminder_acknowledged: 'Memento luat la cunoștință',
       protocol_created: 'Protocol introdus',
       protocol_imported: 'Protocol importat',
       protocol_updated: 'Protocol modificat',

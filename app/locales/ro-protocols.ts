@@ -102,6 +102,7 @@ export const roProtocols = {
       decided: 'Decizia a fost înregistrată.',
       reviewed: 'Revizuirea a fost înregistrată.',
       addendum: 'Actul adițional a fost adăugat.',
+      acknowledged: 'Memento-ul a fost luat la cunoștință.',
       document: 'Documentul a fost atașat.',
     },
   },

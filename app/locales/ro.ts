@@ -9,6 +9,7 @@ import { roStaff } from './ro-staff'
 import { roProtocolDashboard } from './ro-protocol-dashboard'
 import { roProtocolRegistry } from './ro-protocol-registry'
 import { roProtocols } from './ro-protocols'
+import { roReminders } from './ro-reminders'
 
 export const ro = {
   app: { name: 'Planuri sociale' },
@@ -268,6 +269,80 @@ export const ro = {
       expiry: 'Invitația este valabilă până la {{date}}.',
       notExpected: 'Dacă nu vă așteptați la această invitație, ignorați mesajul.',
     },
+    protocolReminder: {
+      end: {
+        subject: 'Protocolul „{{name}}” expiră pe {{date}}',
+        intro: 'Protocolul „{{name}}”, încheiat de {{authority}}, este valabil până pe {{date}} inclusiv.',
+        what: 'Dacă parteneriatul trebuie să continue, pregătiți la timp un act adițional de prelungire sau un protocol nou; dacă nu, nu trebuie făcut nimic.',
+      },
+      notice: {
+        subject: '„{{name}}” se prelungește automat pe {{renewsOn}} dacă nu este denunțat până pe {{deadline}}',
+        intro:
+          '„{{name}}”, încheiat de {{authority}}, se prelungește automat pe {{renewsOn}}. Dacă autoritatea nu dorește prelungirea, denunțarea trebuie comunicată partenerului cel târziu pe {{deadline}}.',
+        what: 'Dacă prelungirea este dorită, nu trebuie făcut nimic; puteți consemna decizia (prelungire, neprelungire sau denunțare) în pagina protocolului.',
+      },
+      review: {
+        subject: 'Protocolul „{{name}}” trebuie verificat ({{date}})',
+        intro:
+          'Protocolul „{{name}}”, încheiat de {{authority}}, nu are o dată de sfârșit: este valabil pe perioadă nedeterminată sau cât timp o condiție este îndeplinită. Verificarea lui periodică era programată pe {{date}}.',
+        what: 'Verificați că protocolul este încă aplicat și că datele lui sunt corecte, apoi marcați-l ca verificat în pagina protocolului.',
+      },
+      renewed: {
+        subject: '„{{name}}” s-a prelungit automat până pe {{periodEnd}}',
+        intro:
+          'Perioada de valabilitate a „{{name}}” ({{authority}}) s-a încheiat fără o decizie de neprelungire sau de denunțare, așa că s-a prelungit de la sine: noua perioadă începe pe {{renewsOn}} și durează până pe {{periodEnd}}. Noul termen de denunțare este {{deadline}}.',
+        what: 'Veți primi din nou memento-uri înainte de noul termen de denunțare.',
+      },
+      overdue: {
+        subject_one: 'Memento restant: protocolul „{{name}}”',
+        subject_few: '{{count}} memento-uri restante: protocolul „{{name}}”',
+        subject_other: '{{count}} de memento-uri restante: protocolul „{{name}}”',
+        intro:
+          'Următoarele memento-uri pentru „{{name}}” ({{authority}}) nu au fost trimise la data lor (de exemplu, platforma a fost oprită sau protocolul a fost înregistrat mai târziu). Le primiți acum, o singură dată, în acest mesaj:',
+      },
+      items: {
+        end: 'programat pe {{dueOn}}: protocolul expiră pe {{deadline}}',
+        notice:
+          'programat pe {{dueOn}}: termenul de denunțare este {{deadline}} (altfel se prelungește pe {{renewsOn}})',
+        review: 'programat pe {{dueOn}}: verificarea periodică',
+        renewed:
+          'programat pe {{dueOn}}: s-a prelungit automat până pe {{periodEnd}}; noul termen de denunțare este {{deadline}}',
+      },
+      weekly: {
+        subject_one: '{{count}} protocol de verificat: {{authority}}',
+        subject_few: '{{count}} protocoale de verificat: {{authority}}',
+        subject_other: '{{count}} de protocoale de verificat: {{authority}}',
+        intro_one:
+          'În registrul de protocoale pentru {{authority}} este {{count}} protocol marcat „de verificat”: datele lui sunt incomplete sau verificarea periodică este restantă.',
+        intro_few:
+          'În registrul de protocoale pentru {{authority}} sunt {{count}} protocoale marcate „de verificat”: datele lor sunt incomplete sau verificarea periodică este restantă.',
+        intro_other:
+          'În registrul de protocoale pentru {{authority}} sunt {{count}} de protocoale marcate „de verificat”: datele lor sunt incomplete sau verificarea periodică este restantă.',
+        reasons: {
+          no_term: 'perioada de valabilitate nu este cunoscută',
+          flagged: 'date de completat',
+          review: 'verificarea periodică este restantă',
+        },
+        more_one: 'și încă {{count}} protocol.',
+        more_few: 'și încă {{count}} protocoale.',
+        more_other: 'și încă {{count}} de protocoale.',
+        button: 'Deschide registrul de protocoale',
+      },
+      daysLeft_one: 'Mai este {{count}} zi până la termen.',
+      daysLeft_few: 'Mai sunt {{count}} zile până la termen.',
+      daysLeft_other: 'Mai sunt {{count}} de zile până la termen.',
+      today: 'Astăzi este ultima zi.',
+      passed: 'Termenul a trecut pe {{date}}.',
+      late: 'Acest memento era programat pe {{date}}; îl primiți acum, la prima verificare de după această dată.',
+      escalated:
+        'Primiți acest mesaj ca administrator al autorității: nimeni nu a confirmat încă memento-urile pentru acest termen.',
+      open: 'Deschide protocolul',
+      ack: {
+        intro:
+          'Confirmați că ați luat la cunoștință, ca să știe și colegii; fără o confirmare, memento-urile apropiate de termen ajung și la administratorii autorității.',
+        link: 'Am luat la cunoștință',
+      },
+    },
   },
   account: roAccount,
   admin: roAdmin,
@@ -276,6 +351,7 @@ export const ro = {
   protocols: roProtocols,
   protocolDashboard: roProtocolDashboard,
   protocolRegistry: roProtocolRegistry,
+  reminders: roReminders,
   protocolKinds: {
     protocol: 'Protocol de colaborare',
     partnership_agreement: 'Acord de parteneriat',

@@ -19,6 +19,7 @@ import { can } from '~/domain/permissions'
 import { decisionFormSchema, reviewFormSchema } from '~/domain/protocol-form'
 import { protocolSituation } from '~/domain/protocol-term'
 import { addDocument, markReviewed, recordDecision } from '~/models/protocol.server'
+import { remindersOfProtocol } from '~/models/reminders.server'
 import { clock } from '~/services/clock.server'
 import { looksLikePdf, MAX_DOCUMENT_BYTES, saveFile } from '~/services/storage.server'
 import { invalid } from '~/utils/http.server'
@@ -97,6 +98,7 @@ export function loader({ request, params }: LoaderFunctionArgs) {
       size: d.size,
       uploadedAt: formatDateTime(d.uploadedAt),
     })),
+    reminders: protocol.kind === 'addendum' ? null : remindersOfProtocol(protocol.id, today),
   }
 }
 
@@ -286,6 +288,8 @@ export default function ProtocolPage() {
           </ul>
         )}
       </section>
+
+      {d.reminders ? <Reminders reminders={d.reminders} /> : null}
 
       <Documents documents={d.documents} base={base} canManage={d.canManage} />
 
@@ -586,6 +590,96 @@ function Documents(props: {
           </div>
         </Form>
       ) : null}
+    </section>
+  )
+}
+
+type RemindersData = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>['reminders']>
+
+/** "Expiry: 30 days before", "Periodic review"… */
+function useReminderKind() {
+  const { t } = useTranslation()
+  return (kind: string, offsetDays: number | null) =>
+    offsetDays !== null ? t(`reminders.kinds.${kind}`, { count: offsetDays }) : t(`reminders.kinds.${kind}`)
+}
+
+/** The reminders sent for the protocol, and those planned for its current term. */
+function Reminders({ reminders }: { reminders: RemindersData }) {
+  const { t } = useTranslation()
+  const kind = useReminderKind()
+  return (
+    <section aria-labelledby="reminders">
+      <h2 id="reminders">{t('reminders.section.title')}</h2>
+      <p className="muted">{t('reminders.section.intro')}</p>
+      <h3>{t('reminders.section.sent')}</h3>
+      {reminders.sent.length === 0 ? (
+        <p className="muted">{t('reminders.section.noneSent')}</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <caption className="visually-hidden">{t('reminders.section.sent')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('reminders.section.columns.sentAt')}</th>
+                <th scope="col">{t('reminders.section.columns.kind')}</th>
+                <th scope="col">{t('reminders.section.columns.deadline')}</th>
+                <th scope="col">{t('reminders.section.columns.to')}</th>
+                <th scope="col">{t('reminders.section.columns.acknowledged')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {reminders.sent.map((r) => (
+                <tr key={r.id}>
+                  <td>{r.sentAt}</td>
+                  <td>
+                    {kind(r.kind, r.offsetDays)}
+                    {r.status === 'collapsed' ? (
+                      <span className="muted"> · {t('reminders.section.collapsed')}</span>
+                    ) : null}
+                    {!r.current ? <span className="muted"> · {t('reminders.section.earlierTerm')}</span> : null}
+                  </td>
+                  <td>
+                    <DateText date={r.deadline} />
+                  </td>
+                  <td>
+                    {r.recipients.map((p) => p.name).join(', ') || '–'}
+                    {r.escalated ? <span className="muted"> · {t('reminders.section.escalated')}</span> : null}
+                  </td>
+                  <td>
+                    {r.acknowledgedAt ? (
+                      t('reminders.section.acknowledgedBy', { name: r.acknowledgedBy ?? '–', at: r.acknowledgedAt })
+                    ) : r.status === 'sent' ? (
+                      <Form method="post" action={`/reminders/${r.id}/ack`}>
+                        <input type="hidden" name="back" value="protocol" />
+                        <span className="muted">{t('reminders.section.notAcknowledged')}</span>{' '}
+                        <button type="submit" className="button secondary">
+                          {t('reminders.section.acknowledge')}
+                        </button>
+                      </Form>
+                    ) : (
+                      <span className="muted">{t('reminders.section.notAcknowledged')}</span>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <h3>{t('reminders.section.planned')}</h3>
+      {reminders.planned.length === 0 ? (
+        <p className="muted">{t('reminders.section.nonePlanned')}</p>
+      ) : (
+        <ul>
+          {reminders.planned.map((r) => (
+            <li key={`${r.termKey}|${r.kind}|${r.offsetDays ?? ''}`}>
+              <DateText date={r.dueOn} /> · {kind(r.kind, r.offsetDays)} · {t('reminders.section.columns.deadline')}{' '}
+              <DateText date={r.deadline} />
+              {r.dueNow ? <span className="muted"> · {t('reminders.section.dueNow')}</span> : null}
+            </li>
+          ))}
+        </ul>
+      )}
     </section>
   )
 }

@@ -1,18 +1,47 @@
 /**
  * The in-process background worker started by server.ts: delivers the outbox every few seconds
- * and at once when an email is enqueued. One cycle at a time; errors are logged, never fatal.
+ * (and at once when an email is enqueued) and plans protocol reminders at start and every hour.
+ * One cycle of each at a time; errors are logged, never fatal. Several processes may run it on
+ * one database: outbox leases and the reminders' unique keys keep every message single.
  */
+import { runReminderCycle } from '~/models/reminders.server'
 import { deliverDueEmails } from '~/services/email-delivery.server'
 import { onEmailEnqueued } from '~/services/email.server'
 
 export type Worker = { stop(): Promise<void>; runOnce(): Promise<void> }
 
-export function startWorker(intervalMs: number, log: (msg: string) => void = console.error): Worker {
+export const REMINDER_PLANNING_INTERVAL_MS = 60 * 60_000
+
+/** Runs `task` without overlapping itself: a call during a run schedules one more run after it. */
+function serial(task: () => Promise<void>, isStopped: () => boolean) {
   let running: Promise<void> | null = null
   let again = false
-  let stopped = false
+  const run = (): Promise<void> => {
+    if (running) {
+      again = true
+      return running
+    }
+    running = task().finally(() => {
+      running = null
+      if (again && !isStopped()) {
+        again = false
+        void run()
+      }
+    })
+    return running
+  }
+  return { run, current: () => running }
+}
 
-  const cycle = async () => {
+export function startWorker(
+  intervalMs: number,
+  log: (msg: string) => void = console.error,
+  planningIntervalMs = REMINDER_PLANNING_INTERVAL_MS,
+): Worker {
+  let stopped = false
+  const isStopped = () => stopped
+
+  const delivery = serial(async () => {
     try {
       while (await deliverDueEmails()) {
         if (stopped) break
@@ -20,35 +49,35 @@ export function startWorker(intervalMs: number, log: (msg: string) => void = con
     } catch (e) {
       log(`worker: delivery cycle failed: ${e instanceof Error ? e.stack : String(e)}`)
     }
-  }
+  }, isStopped)
 
-  const runOnce = (): Promise<void> => {
-    if (running) {
-      again = true
-      return running
+  const planning = serial(async () => {
+    try {
+      await runReminderCycle()
+    } catch (e) {
+      log(`worker: reminder planning failed: ${e instanceof Error ? e.stack : String(e)}`)
     }
-    running = cycle().finally(() => {
-      running = null
-      if (again && !stopped) {
-        again = false
-        void runOnce()
-      }
-    })
-    return running
-  }
+    void delivery.run()
+  }, isStopped)
 
-  const timer = setInterval(() => void runOnce(), intervalMs)
-  timer.unref()
-  onEmailEnqueued(() => void runOnce())
-  void runOnce()
+  const deliveryTimer = setInterval(() => void delivery.run(), intervalMs)
+  const planningTimer = setInterval(() => void planning.run(), planningIntervalMs)
+  deliveryTimer.unref()
+  planningTimer.unref()
+  onEmailEnqueued(() => void delivery.run())
+  void planning.run()
 
   return {
-    runOnce,
+    async runOnce() {
+      await planning.run()
+      await delivery.run()
+    },
     async stop() {
       stopped = true
-      clearInterval(timer)
+      clearInterval(deliveryTimer)
+      clearInterval(planningTimer)
       onEmailEnqueued(undefined)
-      await running
+      await Promise.all([delivery.current(), planning.current()])
     },
   }
 }

@@ -1,0 +1,632 @@
+/**
+ * Protocol reminders: planned from the current term of every protocol (app/domain/reminders.ts),
+ * recorded in protocol_reminders when they go out, emailed through the outbox.
+ *
+ * Exactly once, with any number of processes: for each protocol, the reminders to send are
+ * decided again inside one IMMEDIATE transaction (one writer at a time), the reminder rows are
+ * inserted with ON CONFLICT DO NOTHING on the unique (protocol, term, kind, offset) index, and the
+ * emails are enqueued in that same transaction only when the row was inserted. Rendering is
+ * asynchronous, so the emails are rendered before the transaction, for the decision made just
+ * before it; when the decision inside the transaction differs (another process was quicker, an
+ * acknowledgement arrived), nothing is written and the next cycle decides afresh.
+ *
+ * The weekly summary of protocols to review is not a reminder row: its outbox idempotency key
+ * (authority, ISO week, recipient) makes it go out once a week.
+ */
+import crypto from 'node:crypto'
+import { and, asc, desc, eq, inArray, isNull, like } from 'drizzle-orm'
+import { authorities, emailOutbox, protocolReminders, staffRoles, users, type ReminderRecipient } from '#db/schema.ts'
+import type { ProtocolReminderData, ProtocolReminderItem } from '#emails/protocol-reminder.tsx'
+import { formatDateTime } from '~/domain/dates'
+import { protocolSituation } from '~/domain/protocol-term'
+import {
+  NO_OFFSET,
+  plannedReminders,
+  readReminderSettings,
+  reminderKey,
+  remindersOfTerm,
+  reminderToSend,
+  weeklySummaryDue,
+  type RecordedReminder,
+  type Reminder,
+  type ReminderMessage,
+  type ReminderSettings,
+} from '~/domain/reminders'
+import type { AppLocale } from '~/i18n'
+import { recordAudit } from '~/models/audit.server'
+import { getAuthorityById, getAuthorityBySlug, listAuthorities, type Authority } from '~/models/authority.server'
+import { getProtocol, listProtocols, type ProtocolListItem } from '~/models/protocol.server'
+import { clock } from '~/services/clock.server'
+import { getConfig } from '~/services/config.server'
+import { getDb, type DB } from '~/services/db.server'
+import { enqueueEmail, renderEmail, type RenderedEmail } from '~/services/email.server'
+import { newId } from '~/utils/ids.server'
+
+export type ReminderRow = typeof protocolReminders.$inferSelect
+
+/** How many protocols a weekly summary lists by name (the rest are counted). */
+const WEEKLY_LIST_LIMIT = 40
+
+// ---------------------------------------------------------------- one-click acknowledgement
+
+function mac(reminderId: string, userId: string): Buffer {
+  return crypto
+    .createHmac('sha256', getConfig().sessionSecret)
+    .update(`reminder-ack\u0000${reminderId}\u0000${userId}`)
+    .digest()
+}
+
+/** The token of an acknowledge link: who it was sent to, and an HMAC proving the platform made it. */
+export function reminderAckToken(reminderId: string, userId: string): string {
+  return `${userId}.${mac(reminderId, userId).toString('base64url')}`
+}
+
+/** The user a token was made for, when it is genuine for this reminder. */
+export function verifyReminderAckToken(reminderId: string, token: string | null | undefined): string | null {
+  if (!token) return null
+  const dot = token.indexOf('.')
+  if (dot <= 0) return null
+  const userId = token.slice(0, dot)
+  const given = Buffer.from(token.slice(dot + 1), 'base64url')
+  const expected = mac(reminderId, userId)
+  if (given.length !== expected.length || !crypto.timingSafeEqual(given, expected)) return null
+  return userId
+}
+
+export function reminderAckUrl(reminderId: string, userId: string): string {
+  return `${getConfig().appUrl}/reminders/${reminderId}/ack?token=${encodeURIComponent(reminderAckToken(reminderId, userId))}`
+}
+
+// ---------------------------------------------------------------- who is told
+
+type Person = { userId: string; name: string; email: string; locale: AppLocale }
+type Recipient = Person & { as: ReminderRecipient['as'] }
+
+function staffWithRole(authorityId: string, role: 'legal' | 'admin'): Person[] {
+  return getDb()
+    .select({ userId: users.id, name: users.name, email: users.email, locale: users.locale })
+    .from(staffRoles)
+    .innerJoin(users, eq(users.id, staffRoles.userId))
+    .where(and(eq(staffRoles.authorityId, authorityId), eq(staffRoles.role, role)))
+    .orderBy(asc(users.name))
+    .all()
+}
+
+function person(userId: string | null): Person | undefined {
+  if (!userId) return undefined
+  return getDb()
+    .select({ userId: users.id, name: users.name, email: users.email, locale: users.locale })
+    .from(users)
+    .where(eq(users.id, userId))
+    .get()
+}
+
+/**
+ * The legal officers and the protocol's responsible person, each once; the admins follow, marked
+ * as such (they receive a reminder only when it is escalated, or when there is nobody else).
+ */
+function recipientsOf(authorityId: string, responsibleUserId: string | null): Recipient[] {
+  const out: Recipient[] = []
+  const add = (p: Person | undefined, as: Recipient['as']) => {
+    if (p && !out.some((r) => r.userId === p.userId)) out.push({ ...p, as })
+  }
+  for (const p of staffWithRole(authorityId, 'legal')) add(p, 'legal')
+  add(person(responsibleUserId), 'responsible')
+  for (const p of staffWithRole(authorityId, 'admin')) add(p, 'admin')
+  return out
+}
+
+/** Who actually receives a message: admins only when escalated, or when nobody else would. */
+function addressees(all: Recipient[], escalate: boolean): Recipient[] {
+  const regular = all.filter((r) => r.as !== 'admin')
+  return escalate || regular.length === 0 ? all : regular
+}
+
+const snapshot = (r: Recipient): ReminderRecipient => ({ userId: r.userId, name: r.name, email: r.email, as: r.as })
+
+// ---------------------------------------------------------------- what is due
+
+function reminderSettingsOf(authorityId: string): ReminderSettings {
+  const row = getDb()
+    .select({ stored: authorities.protocolSettings })
+    .from(authorities)
+    .where(eq(authorities.id, authorityId))
+    .get()
+  return readReminderSettings(row?.stored)
+}
+
+function recorded(row: Pick<ReminderRow, 'termKey' | 'kind' | 'offsetDays' | 'acknowledgedAt'>): RecordedReminder {
+  return {
+    termKey: row.termKey,
+    kind: row.kind,
+    offsetDays: row.offsetDays === NO_OFFSET ? null : row.offsetDays,
+    acknowledged: row.acknowledgedAt !== null,
+  }
+}
+
+const recordedColumns = {
+  protocolId: protocolReminders.protocolId,
+  termKey: protocolReminders.termKey,
+  kind: protocolReminders.kind,
+  offsetDays: protocolReminders.offsetDays,
+  acknowledgedAt: protocolReminders.acknowledgedAt,
+}
+
+function recordedByProtocol(authorityId: string): Map<string, RecordedReminder[]> {
+  const rows = getDb()
+    .select(recordedColumns)
+    .from(protocolReminders)
+    .where(eq(protocolReminders.authorityId, authorityId))
+    .all()
+  const map = new Map<string, RecordedReminder[]>()
+  for (const row of rows)
+    (map.get(row.protocolId) ?? map.set(row.protocolId, []).get(row.protocolId)!).push(recorded(row))
+  return map
+}
+
+type Due = {
+  authority: Authority
+  settings: ReminderSettings
+  item: ProtocolListItem
+  reminders: Reminder[]
+  message: ReminderMessage
+}
+
+/** A protocol the reminders are computed for: not an addendum (its effect is in its parent's term). */
+const isMainProtocol = (item: ProtocolListItem) => item.protocol.kind !== 'addendum' && !item.protocol.parentId
+
+function authoritiesFor(slug?: string): Authority[] {
+  if (!slug) return listAuthorities()
+  const authority = getAuthorityBySlug(slug)
+  return authority ? [authority] : []
+}
+
+function dueIn(
+  authority: Authority,
+  today: string,
+): { settings: ReminderSettings; due: Due[]; items: ProtocolListItem[] } {
+  const settings = reminderSettingsOf(authority.id)
+  const recordedMap = recordedByProtocol(authority.id)
+  const items = listProtocols(authority.id).filter(isMainProtocol)
+  const due: Due[] = []
+  for (const item of items) {
+    const reminders = remindersOfTerm(item.facts, today, authority.protocolSettings, settings)
+    const message = reminderToSend(reminders, recordedMap.get(item.protocol.id) ?? [], today, settings)
+    if (message) due.push({ authority, settings, item, reminders, message })
+  }
+  return { settings, due, items }
+}
+
+const partnersOf = (item: ProtocolListItem) =>
+  item.parties
+    .filter((p) => !p.isAuthority)
+    .map((p) => p.name)
+    .join(', ')
+
+type Flagged = { item: ProtocolListItem; reason: 'no_term' | 'flagged' | 'review' }
+
+/** Protocols whose status on the date is "needs review", with why. */
+function needingReview(authority: Authority, items: ProtocolListItem[], today: string): Flagged[] {
+  const out: Flagged[] = []
+  for (const item of items) {
+    const s = protocolSituation(item.facts, today, authority.protocolSettings)
+    if (s.status !== 'needs_review') continue
+    out.push({ item, reason: !s.usable ? 'no_term' : item.facts.flagged ? 'flagged' : 'review' })
+  }
+  return out
+}
+
+const weeklyKeyPrefix = (authorityId: string, week: string) => `weekly-review:${authorityId}:${week}:`
+
+function weeklyAlreadySent(authorityId: string, week: string, db: Pick<DB, 'select'> = getDb()): boolean {
+  return (
+    db
+      .select({ id: emailOutbox.id })
+      .from(emailOutbox)
+      .where(like(emailOutbox.idempotencyKey, `${weeklyKeyPrefix(authorityId, week)}%`))
+      .limit(1)
+      .get() !== undefined
+  )
+}
+
+// ---------------------------------------------------------------- what would go out (no writes)
+
+export type DueReminder = {
+  protocolId: string
+  authority: string
+  title: string
+  kind: Reminder['kind']
+  offsetDays: number | null
+  deadline: string
+  dueOn: string
+  recipients: string[]
+  /** Part of one "overdue" message with the protocol's other due reminders. */
+  overdue: boolean
+  /** Also to the admins (nobody acknowledged the term's earlier reminders). */
+  escalated: boolean
+}
+
+export type DueSummary = { authority: string; week: string; protocols: number; recipients: string[] }
+
+/** What the planner would send on `asOf`, without sending or writing anything. */
+export function dueReminders(
+  asOf: string,
+  authoritySlug?: string,
+): { asOf: string; reminders: DueReminder[]; summaries: DueSummary[] } {
+  const reminders: DueReminder[] = []
+  const summaries: DueSummary[] = []
+  for (const authority of authoritiesFor(authoritySlug)) {
+    const { settings, due, items } = dueIn(authority, asOf)
+    for (const d of due) {
+      const to = addressees(recipientsOf(authority.id, d.item.protocol.responsibleUserId), d.message.escalate)
+      for (const r of [...d.message.collapsed, d.message.primary]) {
+        reminders.push({
+          protocolId: d.item.protocol.id,
+          authority: authority.slug,
+          title: d.item.protocol.title,
+          kind: r.kind,
+          offsetDays: r.offsetDays,
+          deadline: r.deadline,
+          dueOn: r.dueOn,
+          recipients: to.map((p) => p.email),
+          overdue: d.message.overdue,
+          escalated: d.message.escalate,
+        })
+      }
+    }
+    const week = weeklySummaryDue(asOf, settings)
+    if (week && !weeklyAlreadySent(authority.id, week.week)) {
+      const flagged = needingReview(authority, items, asOf)
+      if (flagged.length) {
+        const to = addressees(recipientsOf(authority.id, null), false)
+        summaries.push({
+          authority: authority.slug,
+          week: week.week,
+          protocols: flagged.length,
+          recipients: to.map((p) => p.email),
+        })
+      }
+    }
+  }
+  return { asOf, reminders, summaries }
+}
+
+// ---------------------------------------------------------------- sending
+
+export type PlanSummary = {
+  date: string
+  /** Messages that went out (one per protocol at most), each to several people. */
+  messages: Array<{
+    protocolId: string
+    authority: string
+    title: string
+    kind: ProtocolReminderData['kind']
+    reminders: number
+    recipients: string[]
+    escalated: boolean
+  }>
+  /** Reminder rows recorded (sent and collapsed). */
+  recorded: number
+  emails: number
+  weeklySummaries: Array<{ authority: string; week: string; protocols: number; recipients: string[] }>
+  /** Messages another process sent first, or whose decision changed meanwhile. */
+  skipped: number
+}
+
+const asItem = (r: Reminder): ProtocolReminderItem => ({
+  kind: r.kind,
+  offsetDays: r.offsetDays,
+  deadline: r.deadline,
+  dueOn: r.dueOn,
+  renewsOn: r.renewsOn,
+  periodEnd: r.periodEnd,
+})
+
+const protocolUrl = (authority: Authority, protocolId: string) =>
+  `${getConfig().appUrl}/a/${authority.slug}/staff/protocols/${protocolId}`
+
+async function sendDue(d: Due, today: string): Promise<PlanSummary['messages'][number] | null> {
+  const { authority, item, message } = d
+  const everyone = recipientsOf(authority.id, item.protocol.responsibleUserId)
+  const to = addressees(everyone, message.escalate)
+  const primaryId = newId()
+  const kind: ProtocolReminderData['kind'] = message.overdue ? 'overdue' : message.primary.kind
+  const rendered = new Map<string, RenderedEmail>()
+  for (const r of to) {
+    const data: ProtocolReminderData = {
+      kind,
+      recipientName: r.name,
+      authorityName: authority.name,
+      protocolTitle: item.protocol.title,
+      partners: partnersOf(item),
+      today,
+      item: asItem(message.primary),
+      items: [...message.collapsed, message.primary].map(asItem),
+      protocols: [],
+      more: 0,
+      protocolUrl: protocolUrl(authority, item.protocol.id),
+      ackUrl: reminderAckUrl(primaryId, r.userId),
+      escalated: message.escalate && r.as === 'admin',
+    }
+    rendered.set(r.userId, await renderEmail('protocol-reminder', data, r.locale))
+  }
+  const planned = [message.primary, ...message.collapsed].map(reminderKey).sort().join('\n')
+  const now = clock.now()
+  const recipients = to.map(snapshot)
+
+  const sent = getDb().transaction(
+    (tx) => {
+      // Decide again, now that no other process can write: the same message, or nothing.
+      const rows = tx
+        .select(recordedColumns)
+        .from(protocolReminders)
+        .where(eq(protocolReminders.protocolId, item.protocol.id))
+        .all()
+      const again = reminderToSend(d.reminders, rows.map(recorded), today, d.settings)
+      if (!again || again.escalate !== message.escalate) return false
+      if ([again.primary, ...again.collapsed].map(reminderKey).sort().join('\n') !== planned) return false
+      const row = (r: Reminder, status: 'sent' | 'collapsed', id: string) => ({
+        id,
+        protocolId: item.protocol.id,
+        authorityId: authority.id,
+        termKey: r.termKey,
+        kind: r.kind,
+        offsetDays: r.offsetDays ?? NO_OFFSET,
+        deadline: r.deadline,
+        dueOn: r.dueOn,
+        status,
+        collapsedInto: status === 'collapsed' ? primaryId : null,
+        sentAt: now,
+        recipients,
+        escalatedAt: message.escalate ? now : null,
+      })
+      const inserted = tx
+        .insert(protocolReminders)
+        .values(row(message.primary, 'sent', primaryId))
+        .onConflictDoNothing()
+        .run()
+      if (inserted.changes !== 1) return false
+      for (const c of message.collapsed) {
+        tx.insert(protocolReminders)
+          .values(row(c, 'collapsed', newId()))
+          .onConflictDoNothing()
+          .run()
+      }
+      for (const r of to) {
+        enqueueEmail(tx, rendered.get(r.userId)!, {
+          to: r.email,
+          userId: r.userId,
+          authorityId: authority.id,
+          idempotencyKey: `reminder:${primaryId}:${r.userId}`,
+        })
+      }
+      return true
+    },
+    { behavior: 'immediate' },
+  )
+  if (!sent) return null
+  return {
+    protocolId: item.protocol.id,
+    authority: authority.slug,
+    title: item.protocol.title,
+    kind,
+    reminders: 1 + message.collapsed.length,
+    recipients: to.map((r) => r.email),
+    escalated: message.escalate,
+  }
+}
+
+async function sendWeeklySummary(
+  authority: Authority,
+  settings: ReminderSettings,
+  items: ProtocolListItem[],
+  today: string,
+): Promise<PlanSummary['weeklySummaries'][number] | null> {
+  const week = weeklySummaryDue(today, settings)
+  if (!week || weeklyAlreadySent(authority.id, week.week)) return null
+  const flagged = needingReview(authority, items, today)
+  if (flagged.length === 0) return null
+  const to = addressees(recipientsOf(authority.id, null), false)
+  if (to.length === 0) return null
+  const listed = flagged.slice(0, WEEKLY_LIST_LIMIT).map((f) => ({
+    title: f.item.protocol.title,
+    partners: partnersOf(f.item),
+    reason: f.reason,
+    url: protocolUrl(authority, f.item.protocol.id),
+  }))
+  const rendered: Array<{ r: Recipient; email: RenderedEmail }> = []
+  for (const r of to) {
+    const data: ProtocolReminderData = {
+      kind: 'weekly',
+      recipientName: r.name,
+      authorityName: authority.name,
+      protocolTitle: '',
+      partners: '',
+      today,
+      item: null,
+      items: [],
+      protocols: listed,
+      more: flagged.length - listed.length,
+      protocolUrl: `${getConfig().appUrl}/a/${authority.slug}/staff/protocols`,
+      ackUrl: null,
+      escalated: false,
+    }
+    rendered.push({ r, email: await renderEmail('protocol-reminder', data, r.locale) })
+  }
+  const sent = getDb().transaction(
+    (tx) => {
+      // Checked again with the write lock held: another process may have sent it meanwhile (and
+      // the keys would make its duplicates no-ops anyway).
+      if (weeklyAlreadySent(authority.id, week.week, tx)) return false
+      for (const { r, email } of rendered) {
+        enqueueEmail(tx, email, {
+          to: r.email,
+          userId: r.userId,
+          authorityId: authority.id,
+          idempotencyKey: `${weeklyKeyPrefix(authority.id, week.week)}${r.userId}`,
+        })
+      }
+      return true
+    },
+    { behavior: 'immediate' },
+  )
+  if (!sent) return null
+  return { authority: authority.slug, week: week.week, protocols: flagged.length, recipients: to.map((r) => r.email) }
+}
+
+/**
+ * One planning cycle for every authority and protocol on `today`: sends what is due (each
+ * reminder once), and the weekly summary of protocols to review.
+ */
+export async function planReminders(today = clock.today()): Promise<PlanSummary> {
+  const summary: PlanSummary = { date: today, messages: [], recorded: 0, emails: 0, weeklySummaries: [], skipped: 0 }
+  for (const authority of listAuthorities()) {
+    const { settings, due, items } = dueIn(authority, today)
+    for (const d of due) {
+      const sent = await sendDue(d, today)
+      if (!sent) {
+        summary.skipped += 1
+        continue
+      }
+      summary.messages.push(sent)
+      summary.recorded += sent.reminders
+      summary.emails += sent.recipients.length
+    }
+    const weekly = await sendWeeklySummary(authority, settings, items, today)
+    if (weekly) {
+      summary.weeklySummaries.push(weekly)
+      summary.emails += weekly.recipients.length
+    }
+  }
+  return summary
+}
+
+/** What the server's worker calls (hourly, say): one planning cycle for today. */
+export function runReminderCycle(): Promise<PlanSummary> {
+  return planReminders(clock.today())
+}
+
+// ---------------------------------------------------------------- reading and acknowledging
+
+export type ReminderView = {
+  id: string
+  termKey: string
+  kind: ReminderRow['kind']
+  offsetDays: number | null
+  deadline: string
+  dueOn: string
+  status: ReminderRow['status']
+  sentAt: string
+  recipients: ReminderRecipient[]
+  escalated: boolean
+  acknowledgedAt: string | null
+  acknowledgedBy: string | null
+  /** Of the term in force (false: an earlier term, before a renewal or a change). */
+  current: boolean
+}
+
+function namesOf(ids: string[]): Map<string, string> {
+  const unique = [...new Set(ids)]
+  if (unique.length === 0) return new Map()
+  return new Map(
+    getDb()
+      .select({ id: users.id, name: users.name })
+      .from(users)
+      .where(inArray(users.id, unique))
+      .all()
+      .map((u) => [u.id, u.name]),
+  )
+}
+
+/** For the protocol page: the reminders sent (newest first) and those planned for the current term. */
+export function remindersOfProtocol(
+  protocolId: string,
+  today = clock.today(),
+): { sent: ReminderView[]; planned: Array<Reminder & { dueNow: boolean }> } {
+  const detail = getProtocol(protocolId)
+  if (!detail || detail.protocol.kind === 'addendum' || detail.protocol.parentId) return { sent: [], planned: [] }
+  const authority = getAuthorityById(detail.protocol.authorityId)
+  if (!authority) return { sent: [], planned: [] }
+  const rows = getDb()
+    .select()
+    .from(protocolReminders)
+    .where(eq(protocolReminders.protocolId, protocolId))
+    .orderBy(desc(protocolReminders.sentAt), desc(protocolReminders.dueOn))
+    .all()
+  const current = remindersOfTerm(detail.facts, today, authority.protocolSettings, reminderSettingsOf(authority.id))
+  const currentKeys = new Set(current.map((r) => r.termKey))
+  const names = namesOf(rows.map((r) => r.acknowledgedBy).filter((id): id is string => id !== null))
+  return {
+    sent: rows.map((r) => ({
+      id: r.id,
+      termKey: r.termKey,
+      kind: r.kind,
+      offsetDays: r.offsetDays === NO_OFFSET ? null : r.offsetDays,
+      deadline: r.deadline,
+      dueOn: r.dueOn,
+      status: r.status,
+      sentAt: formatDateTime(r.sentAt),
+      recipients: r.recipients,
+      escalated: r.escalatedAt !== null,
+      acknowledgedAt: r.acknowledgedAt ? formatDateTime(r.acknowledgedAt) : null,
+      acknowledgedBy: r.acknowledgedBy ? (names.get(r.acknowledgedBy) ?? null) : null,
+      current: currentKeys.has(r.termKey),
+    })),
+    planned: plannedReminders(current, rows.map(recorded), today).map((r) => ({ ...r, dueNow: r.dueOn <= today })),
+  }
+}
+
+export type ReminderDetail = {
+  reminder: ReminderRow
+  protocol: { id: string; title: string; authorityId: string }
+  authority: { id: string; slug: string; name: string }
+  acknowledgedByName: string | null
+}
+
+export function getReminder(reminderId: string): ReminderDetail | undefined {
+  const reminder = getDb().select().from(protocolReminders).where(eq(protocolReminders.id, reminderId)).get()
+  if (!reminder) return undefined
+  const detail = getProtocol(reminder.protocolId)
+  const authority = getAuthorityById(reminder.authorityId)
+  if (!detail || !authority) return undefined
+  return {
+    reminder,
+    protocol: { id: detail.protocol.id, title: detail.protocol.title, authorityId: detail.protocol.authorityId },
+    authority: { id: authority.id, slug: authority.slug, name: authority.name },
+    acknowledgedByName: reminder.acknowledgedBy
+      ? (namesOf([reminder.acknowledgedBy]).get(reminder.acknowledgedBy) ?? null)
+      : null,
+  }
+}
+
+/**
+ * Records that a person took note of a reminder (the first acknowledgement counts). Returns
+ * 'acknowledged', 'already' (someone did before), or 'not_found'.
+ */
+export function acknowledge(reminderId: string, userId: string): 'acknowledged' | 'already' | 'not_found' {
+  return getDb().transaction((tx) => {
+    const reminder = tx.select().from(protocolReminders).where(eq(protocolReminders.id, reminderId)).get()
+    if (!reminder) return 'not_found'
+    const now = clock.now()
+    const done = tx
+      .update(protocolReminders)
+      .set({ acknowledgedAt: now, acknowledgedBy: userId })
+      .where(and(eq(protocolReminders.id, reminderId), isNull(protocolReminders.acknowledgedAt)))
+      .run()
+    if (done.changes !== 1) return 'already'
+    recordAudit(tx, {
+      actorUserId: userId,
+      authorityId: reminder.authorityId,
+      entityType: 'protocol',
+      entityId: reminder.protocolId,
+      action: 'protocol.reminder_acknowledged',
+      after: {
+        reminderId,
+        kind: reminder.kind,
+        offsetDays: reminder.offsetDays === NO_OFFSET ? null : reminder.offsetDays,
+        deadline: reminder.deadline,
+      },
+    })
+    return 'acknowledged'
+  })
+}
