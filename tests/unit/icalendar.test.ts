@@ -1,5 +1,6 @@
 import ICAL from 'ical.js'
 import { describe, expect, it } from 'vitest'
+import { facts, term } from '../support/protocol-fixtures'
 import {
   dateValue,
   deadlineUid,
@@ -10,27 +11,6 @@ import {
   writeCalendar,
   type CalendarEvent,
 } from '~/domain/icalendar'
-import type { ProtocolFacts } from '~/domain/protocol-term'
-import type { Term } from '~/domain/protocol-types'
-
-const term = (t: Partial<Term> & Pick<Term, 'type'>): Term => ({
-  start: null,
-  end: null,
-  renewalPeriod: null,
-  extension: null,
-  noticePeriod: null,
-  condition: null,
-  ...t,
-})
-
-const facts = (t: Term, extra: Partial<ProtocolFacts> = {}): ProtocolFacts => ({
-  term: t,
-  ending: null,
-  renewalConfirmedFor: null,
-  lastReviewedOn: null,
-  flagged: false,
-  ...extra,
-})
 
 const octets = (s: string) => new TextEncoder().encode(s).length
 const STAMP = new Date('2025-01-15T08:30:00.000Z')

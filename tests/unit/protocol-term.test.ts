@@ -1,25 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { protocolSituation, type ProtocolFacts } from '~/domain/protocol-term'
-import type { Term } from '~/domain/protocol-types'
-
-const term = (t: Partial<Term> & Pick<Term, 'type'>): Term => ({
-  start: null,
-  end: null,
-  renewalPeriod: null,
-  extension: null,
-  noticePeriod: null,
-  condition: null,
-  ...t,
-})
-
-const facts = (t: Term, extra: Partial<ProtocolFacts> = {}): ProtocolFacts => ({
-  term: t,
-  ending: null,
-  renewalConfirmedFor: null,
-  lastReviewedOn: null,
-  flagged: false,
-  ...extra,
-})
+import { facts, term } from '../support/protocol-fixtures'
+import { protocolSituation } from '~/domain/protocol-term'
 
 describe('a fixed term', () => {
   const fixed = facts(term({ type: 'fixed', start: '2022-09-01', end: '2024-08-31' }))

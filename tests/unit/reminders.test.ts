@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
+import { facts, term } from '../support/protocol-fixtures'
 import { addDays } from '~/domain/calendar'
 import { bucharestDate } from '~/domain/dates'
 import type { ProtocolFacts } from '~/domain/protocol-term'
-import type { Term } from '~/domain/protocol-types'
 import {
   DEFAULT_REMINDER_SETTINGS,
   isoWeek,
@@ -17,25 +17,6 @@ import {
   type Reminder,
   type ReminderMessage,
 } from '~/domain/reminders'
-
-const term = (t: Partial<Term> & Pick<Term, 'type'>): Term => ({
-  start: null,
-  end: null,
-  renewalPeriod: null,
-  extension: null,
-  noticePeriod: null,
-  condition: null,
-  ...t,
-})
-
-const facts = (t: Term, extra: Partial<ProtocolFacts> = {}): ProtocolFacts => ({
-  term: t,
-  ending: null,
-  renewalConfirmedFor: null,
-  lastReviewedOn: null,
-  flagged: false,
-  ...extra,
-})
 
 type Sent = { on: string; message: ReminderMessage }
 
