@@ -13,7 +13,7 @@ import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node'
 import { useTranslation } from 'react-i18next'
 import { useChangeLanguage } from 'remix-i18next/react'
 import { SiteFooter, SiteHeader } from '~/components/site-chrome'
-import { getAuthority } from '~/models/authority-summary.server'
+import { getAuthorityById } from '~/models/authority.server'
 import { getConfig } from '~/services/config.server'
 import { getActor, getUser } from '~/utils/auth.server'
 import { getLocale } from '~/utils/i18n.server'
@@ -33,8 +33,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const actor = getActor(request)
   const staffOf = actor
     ? Object.keys(actor.staffRoles)
-        .map((id) => getAuthority(id))
+        .map((id) => getAuthorityById(id))
         .filter((a) => a !== undefined)
+        .map((a) => ({ id: a.id, slug: a.slug, name: a.name }))
     : []
   return {
     locale,

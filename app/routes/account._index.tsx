@@ -7,8 +7,7 @@ import { z } from 'zod'
 import { FormErrors, SelectField, TextField } from '~/components/forms'
 import { nameField, passwordField } from '~/domain/account-rules'
 import { formatDateTime } from '~/domain/dates'
-import { getAuthority } from '~/models/authority-summary.server'
-import { staffRolesOf } from '~/models/authority.server'
+import { getAuthorityById, staffRolesOf } from '~/models/authority.server'
 import { createOrRegenerateFeed, getFeed, revokeFeed } from '~/models/calendar-feed.server'
 import { organisationsOfUser } from '~/models/organisation.server'
 import { invalidateUserSessions, listUserSessions } from '~/models/session.server'
@@ -43,10 +42,10 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'account.t
 export function loader({ request }: LoaderFunctionArgs) {
   const user = requireUser(request)
   const current = getAuth(request)?.sessionId
-  const staff = Object.entries(staffRolesOf(user.id)).map(([authorityId, roles]) => ({
-    authority: getAuthority(authorityId),
-    roles,
-  }))
+  const staff = Object.entries(staffRolesOf(user.id)).flatMap(([authorityId, roles]) => {
+    const authority = getAuthorityById(authorityId)
+    return authority ? [{ authority: { id: authority.id, slug: authority.slug, name: authority.name }, roles }] : []
+  })
   return {
     user: { id: user.id, name: user.name, email: user.email, locale: user.locale },
     sessions: listUserSessions(user.id).map((s) => ({
@@ -150,14 +149,12 @@ export default function Account() {
           <p className="muted">{t('account.memberships.none')}</p>
         ) : null}
         <ul>
-          {staff.map((s) =>
-            s.authority ? (
-              <li key={s.authority.id}>
-                <Link to={`/a/${s.authority.slug}/staff`}>{s.authority.name}</Link>:{' '}
-                {s.roles.map((r) => t(`roles.${r}`)).join(', ')}
-              </li>
-            ) : null,
-          )}
+          {staff.map((s) => (
+            <li key={s.authority.id}>
+              <Link to={`/a/${s.authority.slug}/staff`}>{s.authority.name}</Link>:{' '}
+              {s.roles.map((r) => t(`roles.${r}`)).join(', ')}
+            </li>
+          ))}
           {organisations.map((o) => (
             <li key={o.id}>
               <Link to={`/organisations/${o.slug}`}>{o.name}</Link>: {t(`account.memberships.${o.status}`)}

@@ -8,7 +8,7 @@ import { runReminderCycle } from '~/models/reminders.server'
 import { deliverDueEmails } from '~/services/email-delivery.server'
 import { onEmailEnqueued } from '~/services/email.server'
 
-export type Worker = { stop(): Promise<void>; runOnce(): Promise<void> }
+export type Worker = { stop(): Promise<void> }
 
 export const REMINDER_PLANNING_INTERVAL_MS = 60 * 60_000
 
@@ -68,10 +68,6 @@ export function startWorker(
   void planning.run()
 
   return {
-    async runOnce() {
-      await planning.run()
-      await delivery.run()
-    },
     async stop() {
       stopped = true
       clearInterval(deliveryTimer)
