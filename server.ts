@@ -23,7 +23,7 @@ import { ensureDemoData } from '~/models/demo.server'
 import { ConfigError, getConfig } from '~/services/config.server'
 import { getDb } from '~/services/db.server'
 import { startWorker } from '~/services/worker.server'
-import { isSameOrigin } from '~/utils/origin'
+import { isSameOrigin, ONE_CLICK_UNSUBSCRIBE_PATH } from '~/utils/origin'
 
 function fail(message: string): never {
   console.error(message)
@@ -101,9 +101,12 @@ app.use(
   }),
 )
 
-// Every state-changing request must come from a page of this site.
+// Every state-changing request must come from a page of this site. The one exception is the
+// one-click unsubscribe of RFC 8058, posted by mail clients without an Origin: it carries its own
+// signed token and can only switch a notification off.
 app.use((req: Request, res: Response, next: NextFunction) => {
   if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return next()
+  if (req.method === 'POST' && req.path === ONE_CLICK_UNSUBSCRIBE_PATH) return next()
   if (isSameOrigin(req.get('origin'), { host: req.get('host'), protocol: req.protocol, appUrl: config.appUrl })) {
     return next()
   }

@@ -19,9 +19,11 @@ import { getActor, getUser } from '~/utils/auth.server'
 import { getLocale } from '~/utils/i18n.server'
 import { useNonce } from '~/utils/nonce'
 import stylesheet from '~/styles/app.css?url'
+import plansStylesheet from '~/styles/plans.css?url'
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: stylesheet },
+  { rel: 'stylesheet', href: plansStylesheet },
   { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
 ]
 

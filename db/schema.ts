@@ -8,6 +8,8 @@
  */
 import { sql } from 'drizzle-orm'
 import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+import { ANSWERS, PLAN_KINDS, PLAN_STATUSES } from '../app/domain/consultation.ts'
+import { NOTIFICATION_MODES } from '../app/domain/notification-kinds.ts'
 
 const createdAt = () =>
   integer('created_at', { mode: 'timestamp_ms' })
@@ -464,4 +466,326 @@ export const protocolReminders = sqliteTable(
     uniqueIndex('protocol_reminders_unique').on(t.protocolId, t.termKey, t.kind, t.offsetDays),
     index('protocol_reminders_authority_due_idx').on(t.authorityId, t.dueOn),
   ],
+)
+
+// ---------------------------------------------------------------------------------------------
+// Plans and their consultation (../shared/DOMAIN.md, "Plans and their consultation")
+
+/**
+ * A draft plan, strategy or decision of an authority. Its text lives in versions; the
+ * consultation window is stored as calendar dates (inclusive) once published.
+ */
+export const plans = sqliteTable(
+  'plans',
+  {
+    id: text('id').primaryKey(),
+    authorityId: text('authority_id')
+      .notNull()
+      .references(() => authorities.id, { onDelete: 'cascade' }),
+    /** The authority's reference of the consultation ("P2026-3"): the prefix of registration numbers. */
+    reference: text('reference').notNull(),
+    kind: text('kind', { enum: PLAN_KINDS }).notNull(),
+    title: text('title').notNull(),
+    year: integer('year').notNull(),
+    summary: text('summary').notNull().default(''),
+    /** The justification note (nota de fundamentare / referat de aprobare) required by Law 52/2003. */
+    justification: text('justification').notNull().default(''),
+    status: text('status', { enum: PLAN_STATUSES }).notNull(),
+    currentVersionId: text('current_version_id'),
+    publishedOn: text('published_on'),
+    publishedAt: integer('published_at', { mode: 'timestamp_ms' }),
+    opensOn: text('opens_on'),
+    closesOn: text('closes_on'),
+    earliestAdoptionOn: text('earliest_adoption_on'),
+    /** Set by the worker when "closes in 3 days" went to the followers. */
+    closingNoticeSentAt: integer('closing_notice_sent_at', { mode: 'timestamp_ms' }),
+    withdrawnReason: text('withdrawn_reason'),
+    withdrawnAt: integer('withdrawn_at', { mode: 'timestamp_ms' }),
+    /** Registration numbers handed out so far. */
+    recommendationSequence: integer('recommendation_sequence').notNull().default(0),
+    /** Title, summary and justification in one text, indexed by plans_fts. */
+    searchText: text('search_text').notNull().default(''),
+    createdBy: text('created_by').references(() => users.id),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [
+    uniqueIndex('plans_reference_unique').on(t.authorityId, t.reference),
+    index('plans_status_idx').on(t.status, t.closesOn),
+    index('plans_authority_idx').on(t.authorityId, t.status),
+  ],
+)
+
+/** A version of a plan's text. Recommendations stay on the version they were written on. */
+export const planVersions = sqliteTable(
+  'plan_versions',
+  {
+    id: text('id').primaryKey(),
+    planId: text('plan_id')
+      .notNull()
+      .references(() => plans.id, { onDelete: 'cascade' }),
+    number: integer('number').notNull(),
+    /** What changed, in the editor's words. */
+    note: text('note'),
+    sourceFileName: text('source_file_name'),
+    /** Frozen versions (published or adopted) are never edited: a change is a new version. */
+    frozenAt: integer('frozen_at', { mode: 'timestamp_ms' }),
+    createdBy: text('created_by').references(() => users.id),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [uniqueIndex('plan_versions_number_unique').on(t.planId, t.number)],
+)
+
+/** A section of a version, keeping the document's numbering; `anchor` is stable across versions. */
+export const planSections = sqliteTable(
+  'plan_sections',
+  {
+    id: text('id').primaryKey(),
+    versionId: text('version_id')
+      .notNull()
+      .references(() => planVersions.id, { onDelete: 'cascade' }),
+    planId: text('plan_id').notNull(),
+    position: integer('position').notNull(),
+    anchor: text('anchor').notNull(),
+    number: text('number'),
+    heading: text('heading').notNull(),
+    level: integer('level').notNull(),
+    text: text('text').notNull(),
+    /** Sanitised HTML of the body (tables kept). */
+    html: text('html').notNull(),
+    searchText: text('search_text').notNull().default(''),
+  },
+  (t) => [
+    uniqueIndex('plan_sections_anchor_unique').on(t.versionId, t.anchor),
+    index('plan_sections_version_idx').on(t.versionId, t.position),
+  ],
+)
+
+export const planAttachments = sqliteTable(
+  'plan_attachments',
+  {
+    id: text('id').primaryKey(),
+    planId: text('plan_id')
+      .notNull()
+      .references(() => plans.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    fileName: text('file_name').notNull(),
+    contentType: text('content_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    uploadedBy: text('uploaded_by').references(() => users.id),
+    uploadedAt: integer('uploaded_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('plan_attachments_plan_idx').on(t.planId)],
+)
+
+export const RECOMMENDATION_STATUSES = ['registered', 'withdrawn'] as const
+
+/**
+ * A written recommendation (Law 52/2003): registered with a number, never deleted. Hidden by
+ * moderation with a public reason; withdrawn by its author while the window is open.
+ */
+export const recommendations = sqliteTable(
+  'recommendations',
+  {
+    id: text('id').primaryKey(),
+    planId: text('plan_id')
+      .notNull()
+      .references(() => plans.id, { onDelete: 'cascade' }),
+    versionId: text('version_id')
+      .notNull()
+      .references(() => planVersions.id),
+    /** Null: on the whole plan. */
+    sectionId: text('section_id').references(() => planSections.id),
+    registrationNumber: text('registration_number').notNull(),
+    authorUserId: text('author_user_id')
+      .notNull()
+      .references(() => users.id),
+    /** Signed on behalf of this organisation (the author was an active member). */
+    organisationId: text('organisation_id').references(() => organisations.id),
+    text: text('text').notNull(),
+    proposedWording: text('proposed_wording'),
+    attachmentName: text('attachment_name'),
+    attachmentType: text('attachment_type'),
+    attachmentSize: integer('attachment_size'),
+    attachmentSha256: text('attachment_sha256'),
+    status: text('status', { enum: RECOMMENDATION_STATUSES }).notNull().default('registered'),
+    withdrawnAt: integer('withdrawn_at', { mode: 'timestamp_ms' }),
+    hiddenAt: integer('hidden_at', { mode: 'timestamp_ms' }),
+    hiddenReason: text('hidden_reason'),
+    hiddenBy: text('hidden_by').references(() => users.id),
+    answer: text('answer', { enum: ANSWERS }),
+    answerJustification: text('answer_justification'),
+    answeredAt: integer('answered_at', { mode: 'timestamp_ms' }),
+    answeredBy: text('answered_by').references(() => users.id),
+    /** Campaign grouping: identical normalised texts share it (app/domain/campaign-groups.ts). */
+    fingerprint: text('fingerprint').notNull(),
+    submittedAt: integer('submitted_at', { mode: 'timestamp_ms' }).notNull(),
+    submittedOn: text('submitted_on').notNull(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }),
+    searchText: text('search_text').notNull().default(''),
+  },
+  (t) => [
+    uniqueIndex('recommendations_number_unique').on(t.planId, t.registrationNumber),
+    index('recommendations_plan_section_idx').on(t.planId, t.sectionId, t.submittedAt),
+    index('recommendations_author_idx').on(t.authorUserId, t.submittedAt),
+    index('recommendations_plan_fingerprint_idx').on(t.planId, t.fingerprint),
+  ],
+)
+
+/** Earlier wordings of an edited recommendation (append-only). */
+export const recommendationRevisions = sqliteTable(
+  'recommendation_revisions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    recommendationId: text('recommendation_id')
+      .notNull()
+      .references(() => recommendations.id, { onDelete: 'cascade' }),
+    text: text('text').notNull(),
+    proposedWording: text('proposed_wording'),
+    replacedAt: integer('replaced_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('recommendation_revisions_idx').on(t.recommendationId, t.id)],
+)
+
+/** A user's report of abuse about a recommendation; staff resolve it (hide or dismiss). */
+export const abuseReports = sqliteTable(
+  'abuse_reports',
+  {
+    id: text('id').primaryKey(),
+    recommendationId: text('recommendation_id')
+      .notNull()
+      .references(() => recommendations.id, { onDelete: 'cascade' }),
+    reporterUserId: text('reporter_user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    reason: text('reason').notNull(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    resolvedAt: integer('resolved_at', { mode: 'timestamp_ms' }),
+    resolvedBy: text('resolved_by').references(() => users.id),
+  },
+  (t) => [uniqueIndex('abuse_reports_unique').on(t.recommendationId, t.reporterUserId)],
+)
+
+/** A public debate scheduled by staff (Law 52/2003), usually because it was requested. */
+export const publicDebates = sqliteTable(
+  'public_debates',
+  {
+    id: text('id').primaryKey(),
+    planId: text('plan_id')
+      .notNull()
+      .references(() => plans.id, { onDelete: 'cascade' }),
+    /** Local date and time in Europe/Bucharest. */
+    date: text('date').notNull(),
+    time: text('time').notNull(),
+    place: text('place'),
+    onlineUrl: text('online_url'),
+    notes: text('notes'),
+    createdBy: text('created_by').references(() => users.id),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    cancelledAt: integer('cancelled_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [index('public_debates_plan_idx').on(t.planId)],
+)
+
+/** A written request for a public debate, by an organisation, answered by scheduling one. */
+export const debateRequests = sqliteTable(
+  'debate_requests',
+  {
+    id: text('id').primaryKey(),
+    planId: text('plan_id')
+      .notNull()
+      .references(() => plans.id, { onDelete: 'cascade' }),
+    organisationId: text('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    requestedBy: text('requested_by')
+      .notNull()
+      .references(() => users.id),
+    reason: text('reason').notNull(),
+    registrationNumber: text('registration_number').notNull(),
+    debateId: text('debate_id').references(() => publicDebates.id),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [uniqueIndex('debate_requests_unique').on(t.planId, t.organisationId)],
+)
+
+export const FOLLOW_TARGETS = ['authority', 'plan', 'plan_kind'] as const
+
+/** What a user follows: an authority, a plan, or a kind of plan (everywhere). */
+export const follows = sqliteTable(
+  'follows',
+  {
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    targetType: text('target_type', { enum: FOLLOW_TARGETS }).notNull(),
+    targetId: text('target_id').notNull(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.targetType, t.targetId] }),
+    index('follows_target_idx').on(t.targetType, t.targetId),
+  ],
+)
+
+// ---------------------------------------------------------------------------------------------
+// Notifications: what happened, for whom; the worker turns them into emails or digests.
+
+export const NOTIFICATION_KINDS = [
+  'recommendation_receipt',
+  'recommendation_answered',
+  'consultation_opened',
+  'consultation_closing',
+  'debate_requested',
+  'debate_scheduled',
+] as const
+export const NOTIFICATION_STATUSES = ['pending', 'emailed', 'digested', 'skipped'] as const
+
+/**
+ * One event for one recipient, written in the transaction of the change that caused it.
+ * `dedupe_key` makes a second write of the same event for the same person a no-op (a person
+ * following both an authority and a kind of plan hears of an opening once).
+ */
+export const notifications = sqliteTable(
+  'notifications',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: NOTIFICATION_KINDS }).notNull(),
+    /** The recommendation, plan, debate request or debate the event is about. */
+    subjectId: text('subject_id').notNull(),
+    /** Why the person hears of it: what they follow (authority, plan_kind, plan) or null (their own). */
+    reason: text('reason'),
+    /** Small facts of the moment (e.g. the receipt's kind: registered, edited, withdrawn). */
+    details: text('details', { mode: 'json' }).$type<Record<string, string | number | null>>(),
+    dedupeKey: text('dedupe_key').notNull(),
+    status: text('status', { enum: NOTIFICATION_STATUSES }).notNull().default('pending'),
+    /** For digests: the mode chosen when the event was processed. */
+    mode: text('mode', { enum: NOTIFICATION_MODES }),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    processedAt: integer('processed_at', { mode: 'timestamp_ms' }),
+    emailId: text('email_id'),
+  },
+  (t) => [
+    uniqueIndex('notifications_dedupe_unique').on(t.dedupeKey),
+    index('notifications_status_idx').on(t.status, t.createdAt),
+    index('notifications_user_idx').on(t.userId, t.status),
+  ],
+)
+
+/** A person's choice per kind of non-essential notification; no row means immediate. */
+export const notificationPreferences = sqliteTable(
+  'notification_preferences',
+  {
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: NOTIFICATION_KINDS }).notNull(),
+    mode: text('mode', { enum: NOTIFICATION_MODES }).notNull(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.kind] })],
 )

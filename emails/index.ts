@@ -3,10 +3,17 @@
  * invitations) have no unsubscribe link; the others carry one and a List-Unsubscribe header.
  */
 import type { ReactElement } from 'react'
+import * as consultationClosing from './consultation-closing.tsx'
+import * as consultationDigest from './consultation-digest.tsx'
+import * as consultationOpened from './consultation-opened.tsx'
+import * as debateRequested from './debate-requested.tsx'
+import * as debateScheduled from './debate-scheduled.tsx'
 import * as membershipDecision from './membership-decision.tsx'
 import * as membershipRequest from './membership-request.tsx'
 import * as passwordReset from './password-reset.tsx'
 import * as protocolReminder from './protocol-reminder.tsx'
+import * as recommendationAnswered from './recommendation-answered.tsx'
+import * as recommendationReceipt from './recommendation-receipt.tsx'
 import * as staffInvitation from './staff-invitation.tsx'
 import type { EmailT } from './types.ts'
 import * as verifyEmail from './verify-email.tsx'
@@ -100,6 +107,170 @@ export const templates = {
       protocolUrl: 'http://localhost:3000/a/pangarati/staff/protocols/example',
       ackUrl: 'http://localhost:3000/reminders/example/ack?token=example',
       escalated: false,
+    },
+  }),
+  // --- The public consultation (Law 52/2003) ---
+  // A receipt of a legal submission: always sent, no unsubscribe link.
+  'recommendation-receipt': template<recommendationReceipt.RecommendationReceiptData>({
+    essential: true,
+    render: recommendationReceipt.RecommendationReceipt,
+    subject: recommendationReceipt.subject,
+    sample: {
+      recipientName: 'Elena Rusu',
+      kind: 'registered',
+      authorityName: 'Comuna Pângărați',
+      planTitle: 'Planul anual de acțiune privind serviciile sociale pentru anul 2027',
+      registrationNumber: 'P2026-1/0007',
+      submittedOn: '2026-10-27',
+      sectionLabel: 'I.B Servicii sociale nou-înființate',
+      excerpt:
+        'Propunem înființarea unui serviciu de îngrijire la domiciliu pentru persoanele vârstnice din satele Oanțu și Poiana, unde nu există în prezent niciun furnizor acreditat.',
+      onBehalfOf: 'Asociația Vârstnici Activi Pângărați',
+      closesOn: '2026-11-03',
+      recommendationUrl: 'http://localhost:3000/a/pangarati/plans/example/recommendations/example',
+    },
+  }),
+  // The authority's written answer to a recommendation.
+  // The answer itself is published on the plan's page and in the report; the email is a
+  // notification the author may receive at once, in a digest, or not at all.
+  'recommendation-answered': template<recommendationAnswered.RecommendationAnsweredData>({
+    essential: false,
+    render: recommendationAnswered.RecommendationAnswered,
+    subject: recommendationAnswered.subject,
+    sample: {
+      recipientName: 'Elena Rusu',
+      authorityName: 'Comuna Pângărați',
+      planTitle: 'Planul anual de acțiune privind serviciile sociale pentru anul 2027',
+      registrationNumber: 'P2026-1/0007',
+      sectionLabel: 'I.B Servicii sociale nou-înființate',
+      excerpt:
+        'Propunem înființarea unui serviciu de îngrijire la domiciliu pentru persoanele vârstnice din satele Oanțu și Poiana, unde nu există în prezent niciun furnizor acreditat.',
+      answer: 'partially_accepted',
+      justification:
+        'Serviciul de îngrijire la domiciliu a fost inclus în plan pentru satul Oanțu, cu 15 beneficiari; pentru satul Poiana, bugetul anului 2027 nu permite încă finanțarea, iar propunerea va fi reanalizată la planul pentru anul 2028.',
+      recommendationUrl: 'http://localhost:3000/a/pangarati/plans/example/recommendations/example',
+      reportUrl: 'http://localhost:3000/a/pangarati/plans/example/report',
+      unsubscribeUrl: 'http://localhost:3000/unsubscribe?kind=recommendation_answered&token=example',
+      preferencesUrl: 'http://localhost:3000/account/notifications',
+    },
+  }),
+  'consultation-opened': template<consultationOpened.ConsultationOpenedData>({
+    essential: false,
+    render: consultationOpened.ConsultationOpened,
+    subject: consultationOpened.subject,
+    sample: {
+      recipientName: 'Elena Rusu',
+      reason: 'authority',
+      authorityName: 'Comuna Pângărați',
+      planTitle: 'Planul anual de acțiune privind serviciile sociale pentru anul 2027',
+      planKind: 'annual_action_plan',
+      summary:
+        'Planul cuprinde serviciile sociale existente, serviciile care vor fi înființate în 2027 (îngrijire la domiciliu pentru vârstnici, centru de zi pentru copii) și bugetul estimat pe surse de finanțare.',
+      opensOn: '2026-10-20',
+      closesOn: '2026-11-03',
+      earliestAdoptionOn: '2026-11-19',
+      planUrl: 'http://localhost:3000/a/pangarati/plans/example',
+      unsubscribeUrl: 'http://localhost:3000/unsubscribe?kind=consultation_opened&token=example',
+      preferencesUrl: 'http://localhost:3000/account/notifications',
+    },
+  }),
+  'consultation-closing': template<consultationClosing.ConsultationClosingData>({
+    essential: false,
+    render: consultationClosing.ConsultationClosing,
+    subject: consultationClosing.subject,
+    sample: {
+      recipientName: 'Elena Rusu',
+      reason: 'plan',
+      authorityName: 'Comuna Pângărați',
+      planTitle: 'Planul anual de acțiune privind serviciile sociale pentru anul 2027',
+      closesOn: '2026-11-03',
+      daysLeft: 3,
+      recommendationCount: 12,
+      planUrl: 'http://localhost:3000/a/pangarati/plans/example',
+      unsubscribeUrl: 'http://localhost:3000/unsubscribe?kind=consultation_closing&token=example',
+      preferencesUrl: 'http://localhost:3000/account/notifications',
+    },
+  }),
+  // To the authority's editors: the debate is mandatory once requested in writing.
+  'debate-requested': template<debateRequested.DebateRequestedData>({
+    essential: true,
+    render: debateRequested.DebateRequested,
+    subject: debateRequested.subject,
+    sample: {
+      recipientName: 'Maria Ionescu',
+      authorityName: 'Comuna Pângărați',
+      planTitle: 'Planul anual de acțiune privind serviciile sociale pentru anul 2027',
+      organisationName: 'Asociația Vârstnici Activi Pângărați',
+      requesterName: 'Elena Rusu',
+      reason:
+        'Dorim să discutăm public împreună cu furnizorii de servicii și cu beneficiarii prioritățile planului pentru persoanele vârstnice.',
+      registrationNumber: 'P2026-1/0012',
+      requestedOn: '2026-10-28',
+      manageUrl: 'http://localhost:3000/a/pangarati/staff/plans/example/debates',
+    },
+  }),
+  // To followers (non-essential); to the organisation that asked for it, without the unsubscribe link.
+  'debate-scheduled': template<debateScheduled.DebateScheduledData>({
+    essential: false,
+    render: debateScheduled.DebateScheduled,
+    subject: debateScheduled.subject,
+    sample: {
+      recipientName: 'Elena Rusu',
+      authorityName: 'Comuna Pângărați',
+      planTitle: 'Planul anual de acțiune privind serviciile sociale pentru anul 2027',
+      date: '2026-11-05',
+      time: '17:00',
+      place: 'Sala de ședințe a Primăriei Pângărați',
+      onlineUrl: 'https://meet.example.org/pangarati-plan-2027',
+      notes: 'Vă rugăm să confirmați participarea până pe 04.11.2026.',
+      planUrl: 'http://localhost:3000/a/pangarati/plans/example',
+      unsubscribeUrl: 'http://localhost:3000/unsubscribe?kind=debate_scheduled&token=example',
+      preferencesUrl: 'http://localhost:3000/account/notifications',
+    },
+  }),
+  'consultation-digest': template<consultationDigest.ConsultationDigestData>({
+    essential: false,
+    render: consultationDigest.ConsultationDigest,
+    subject: consultationDigest.subject,
+    sample: {
+      recipientName: 'Elena Rusu',
+      period: 'weekly',
+      items: [
+        {
+          kind: 'opened',
+          planTitle: 'Planul anual de acțiune privind serviciile sociale pentru anul 2027',
+          authorityName: 'Comuna Pângărați',
+          date: '2026-10-20',
+          detail: null,
+          url: 'http://localhost:3000/a/pangarati/plans/example',
+        },
+        {
+          kind: 'closing',
+          planTitle: 'Strategia de dezvoltare a serviciilor sociale a județului Neamț 2027–2030',
+          authorityName: 'Consiliul Județean Neamț',
+          date: '2026-10-30',
+          detail: null,
+          url: 'http://localhost:3000/a/cj-neamt/plans/example',
+        },
+        {
+          kind: 'answered',
+          planTitle: 'Planul anual de acțiune privind serviciile sociale pentru anul 2027',
+          authorityName: 'Comuna Pângărați',
+          date: '2026-10-22',
+          detail: 'P2026-1/0003',
+          url: 'http://localhost:3000/a/pangarati/plans/example/recommendations/example',
+        },
+        {
+          kind: 'debate',
+          planTitle: 'Planul anual de acțiune privind serviciile sociale pentru anul 2027',
+          authorityName: 'Comuna Pângărați',
+          date: '2026-11-05',
+          detail: '17:00',
+          url: 'http://localhost:3000/a/pangarati/plans/example',
+        },
+      ],
+      unsubscribeUrl: 'http://localhost:3000/unsubscribe?kind=consultation_opened&token=example',
+      preferencesUrl: 'http://localhost:3000/account/notifications',
     },
   }),
 }

@@ -14,12 +14,15 @@ import { getAuthorityBySlug, listAuthorities } from '~/models/authority.server'
 import { demoLogins, NotEmptyError, seedDemo } from '~/models/demo.server'
 import { importProtocols } from '~/models/protocol-import.server'
 import { listProtocols } from '~/models/protocol.server'
+import { processNotifications, sendDigests } from '~/models/notifications.server'
+import { advanceConsultations } from '~/models/plan.server'
 import { dueReminders, planReminders } from '~/models/reminders.server'
 import { createUser, getUserByEmail, setPlatformAdmin } from '~/models/user.server'
 import { clock } from '~/services/clock.server'
 import { ConfigError, getConfig } from '~/services/config.server'
 import { getDb } from '~/services/db.server'
 import { deliverDueEmails } from '~/services/email-delivery.server'
+import { planParseCommand } from './plan-parse-command'
 
 const USAGE = `Usage: npm run --silent cli -- <command> [options]
 
@@ -31,6 +34,10 @@ Commands:
   users create-admin EMAIL [--name NAME]
                                    make EMAIL a platform administrator; a new account gets a
                                    generated password, printed once
+  plan parse FILE [--json]         split a draft plan (.docx or UTF-8 text) into sections that
+                                   keep its legal numbering (CAPITOLUL I, A., 1., a)); --json
+                                   prints {"title", "sections": [{"number", "heading", "level",
+                                   "text"}]}
   protocols parse FILE [--format plan-table|prose|csv] [--json]
                                    read the partnership protocols of FILE (a plan's table as
                                    extracted from Word, a prose list, or CSV; detected when
@@ -49,7 +56,9 @@ Commands:
                                    sent on that date (today by default), with their recipients,
                                    without sending or recording anything
   jobs run-once [--json]           one cycle of the background jobs, for system cron: plan and
-                                   send the reminders due today, then deliver the outbox
+                                   send the reminders due today, close ended consultations,
+                                   announce those closing in 3 days, send notifications and
+                                   digests, then deliver the outbox
   help, --help                     show this help
 
 The database is the one of DATABASE_PATH (default ./data/app.db).`
@@ -92,6 +101,7 @@ async function run(argv: string[]): Promise<void> {
   const key = `${group} ${command ?? ''}`.trim()
   const allowed: Record<string, string[]> = {
     'protocols parse': ['format', 'json'],
+    'plan parse': ['json'],
     'protocols import': ['format', 'authority', 'dry-run', 'accept-flagged'],
     'protocols list': ['authority', 'as-of', 'json'],
     'reminders due': ['authority', 'as-of', 'json'],
@@ -161,6 +171,12 @@ async function run(argv: string[]): Promise<void> {
       })
       out(`Created platform administrator ${user.email}.`)
       out(`Password (shown once, change it after logging in): ${password}`)
+      return
+    }
+    case 'plan parse': {
+      if (rest.length !== 1) throw new UsageError('plan parse takes exactly one FILE.')
+      const code = await planParseCommand(rest[0]!, { json: values.json === true }, out)
+      if (code !== 0) process.exit(code)
       return
     }
     case 'protocols parse': {
@@ -266,6 +282,12 @@ async function run(argv: string[]): Promise<void> {
     case 'jobs run-once': {
       if (rest.length) throw new UsageError(`Unexpected argument: ${rest[0]}`)
       const planned = await planReminders(clock.today())
+      const consultations = advanceConsultations(clock.today())
+      let notified = 0
+      for (let handled = await processNotifications(); handled > 0; handled = await processNotifications()) {
+        notified += handled
+      }
+      const digests = await sendDigests()
       let delivered = 0
       // Until nothing is due any more (failed attempts are rescheduled later, so this ends).
       for (let round = 0; round < 100; round++) {
@@ -274,7 +296,7 @@ async function run(argv: string[]): Promise<void> {
         if (handled === 0) break
       }
       if (values.json) {
-        out(JSON.stringify({ reminders: planned, delivered }, null, 2))
+        out(JSON.stringify({ reminders: planned, consultations, notifications: notified, digests, delivered }, null, 2))
         return
       }
       out(
@@ -287,6 +309,10 @@ async function run(argv: string[]): Promise<void> {
         out(`  ${w.authority} weekly summary ${w.week}: ${w.protocols} protocols → ${w.recipients.join(', ')}`)
       }
       if (planned.skipped) out(`  ${planned.skipped} left to another process.`)
+      out(
+        `Consultations: ${consultations.closed} closed, ${consultations.closingNotices} closing soon announced; ` +
+          `${notified} notifications handled, ${digests} digests sent.`,
+      )
       out(`Outbox: ${delivered} emails handled.`)
       return
     }

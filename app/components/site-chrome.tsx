@@ -35,6 +35,9 @@ export function SiteHeader() {
         <nav aria-label={t('shell.mainNav')} className="main-nav">
           <ul>
             <li>
+              <NavLink to="/consultations">{t('nav.consultations')}</NavLink>
+            </li>
+            <li>
               <NavLink to="/authorities">{t('nav.authorities')}</NavLink>
             </li>
             <li>
@@ -45,6 +48,9 @@ export function SiteHeader() {
                 <NavLink to={`/a/${a.slug}/staff`}>{t('nav.staffArea', { authority: a.name })}</NavLink>
               </li>
             ))}
+            <li>
+              <NavLink to="/search">{t('nav.search')}</NavLink>
+            </li>
             {user?.isPlatformAdmin ? (
               <li>
                 <NavLink to="/admin">{t('nav.platformAdmin')}</NavLink>
@@ -57,6 +63,7 @@ export function SiteHeader() {
           {user ? (
             <>
               <NavLink to="/account">{t('nav.account', { name: user.name })}</NavLink>
+              <NavLink to="/account/notifications">{t('nav.notifications')}</NavLink>
               <Form method="post" action="/logout">
                 <button type="submit" className="link-button">
                   {t('nav.logout')}

@@ -28,6 +28,7 @@ export const ACTIONS = {
   'platform.view_audit': 'platform',
   'organisation.create': 'platform',
   'platform.preview_emails': 'platform',
+  'recommendation.submit': 'platform',
   // authority
   'authority.view_staff_area': 'authority',
   'authority.edit_settings': 'authority',
@@ -36,12 +37,17 @@ export const ACTIONS = {
   'protocol.view': 'authority',
   'protocol.manage': 'authority',
   'protocol.decide': 'authority',
+  'plan.view': 'authority',
+  'plan.manage': 'authority',
+  'plan.moderate': 'authority',
+  'plan.answer': 'authority',
   // organisation
   'organisation.edit': 'organisation',
   'organisation.manage_members': 'organisation',
   'organisation.request_membership': 'organisation',
   'organisation.view_members': 'organisation',
   'organisation.view_audit': 'organisation',
+  'organisation.act_for': 'organisation',
   // user
   'user.view_audit': 'user',
 } as const satisfies Record<string, Resource['type']>
@@ -60,6 +66,11 @@ const AUTHORITY_RULES: Partial<Record<Action, readonly StaffRole[]>> = {
   'protocol.view': ANY_STAFF,
   'protocol.manage': ['admin', 'legal'],
   'protocol.decide': ['admin', 'legal'],
+  // Plans: every staff member reads drafts; editors and admins publish, moderate and answer.
+  'plan.view': ANY_STAFF,
+  'plan.manage': ['admin', 'editor'],
+  'plan.moderate': ['admin', 'editor'],
+  'plan.answer': ['admin', 'editor'],
 }
 
 export type Decision = { allowed: true } | { allowed: false; reason: DenialReason }
@@ -77,7 +88,8 @@ export function decide(actor: Actor | null, action: Action, resource: Resource):
 
   switch (resource.type) {
     case 'platform':
-      if (action === 'organisation.create') return ALLOW
+      // Any signed-in person with a verified address may found an organisation or comment.
+      if (action === 'organisation.create' || action === 'recommendation.submit') return ALLOW
       // Every staff member may see what the platform's emails look like.
       if (action === 'platform.preview_emails' && Object.keys(actor.staffRoles).length > 0) return ALLOW
       return actor.isPlatformAdmin ? ALLOW : deny('forbidden')
@@ -96,6 +108,9 @@ export function decide(actor: Actor | null, action: Action, resource: Resource):
           return role ? deny('forbidden') : ALLOW
         case 'organisation.view_members':
           return role || actor.isPlatformAdmin ? ALLOW : deny('forbidden')
+        // Signing a recommendation or a debate request on the organisation's behalf: its members only.
+        case 'organisation.act_for':
+          return role ? ALLOW : deny('forbidden')
         case 'organisation.edit':
         case 'organisation.manage_members':
         case 'organisation.view_audit':

@@ -6,6 +6,7 @@
  *
  * Addenda that belong to a protocol are left out: their effect is already in the parent's term.
  */
+import { foldText } from './search-query'
 import { addDays, addMonths, dayNumber, daysBetween } from './calendar'
 import { isValidIsoDate } from './dates'
 import {
@@ -115,9 +116,7 @@ export function activeFilterCount(filters: DashboardFilters): number {
 }
 
 /** Lower case, without diacritics (ș and ş alike), single spaces: for matching names. */
-export function foldText(value: string): string {
-  return value.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase('ro').replace(/\s+/g, ' ').trim()
-}
+export { foldText }
 
 /** Why a protocol ends without renewing itself. */
 export type EndingReason = 'fixed_end' | 'hard_stop' | 'terminated' | 'not_renewed'

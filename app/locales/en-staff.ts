@@ -6,6 +6,7 @@ export const enStaff: Translation<typeof roStaff> = {
   context: 'Staff workspace: {{authority}}',
   pageTitle: '{{page}} · {{authority}}',
   nav: {
+    plans: 'Consultations',
     protocols: 'Protocols',
     label: 'Workspace sections',
     overview: 'Overview',

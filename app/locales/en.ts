@@ -6,6 +6,8 @@ import { enProtocolDashboard } from './en-protocol-dashboard'
 import { enProtocolRegistry } from './en-protocol-registry'
 import { enProtocols } from './en-protocols'
 import { enReminders } from './en-reminders'
+import { enConsultationEmails } from './en-consultation-emails'
+import { enConsultations, enNotifications, enPlans, enSearch } from './en-plans'
 import type { ro } from './ro'
 import type { Translation } from './types'
 
@@ -25,6 +27,9 @@ export const en: Translation<typeof ro> = {
     },
   },
   nav: {
+    consultations: 'Consultations',
+    search: 'Search',
+    notifications: 'Notifications',
     authorities: 'Authorities',
     organisations: 'Organisations',
     staffArea: 'Workspace: {{authority}}',
@@ -127,6 +132,7 @@ export const en: Translation<typeof ro> = {
     },
   },
   home: {
+    allConsultations: 'All consultations ({{count}} open now)',
     title: 'Home',
     heading: 'Social-services planning, open to everyone',
     lead: 'Authorities publish their draft plans and strategies here for consultation, answer every recommendation, keep track of their partnership protocols and run the tripartite meetings. Organisations and citizens comment on precise sections and follow what happened to each proposal.',
@@ -212,6 +218,7 @@ export const en: Translation<typeof ro> = {
     other: 'Other organisation',
   },
   emails: {
+    ...enConsultationEmails,
     greeting: 'Hello {{name}},',
     footer: {
       automatic: 'This message was sent automatically by the Social plans platform.',
@@ -346,6 +353,10 @@ export const en: Translation<typeof ro> = {
   protocolDashboard: enProtocolDashboard,
   protocolRegistry: enProtocolRegistry,
   reminders: enReminders,
+  plans: enPlans,
+  consultations: enConsultations,
+  search: enSearch,
+  notifications: enNotifications,
   protocolKinds: {
     protocol: 'Cooperation protocol',
     partnership_agreement: 'Partnership agreement',

@@ -4,6 +4,7 @@ export const roStaff = {
   context: 'Spațiul de lucru al personalului: {{authority}}',
   pageTitle: '{{page}} · {{authority}}',
   nav: {
+    plans: 'Consultări',
     protocols: 'Protocoale',
     label: 'Secțiunile spațiului de lucru',
     overview: 'Prezentare generală',

@@ -10,6 +10,8 @@ import { roProtocolDashboard } from './ro-protocol-dashboard'
 import { roProtocolRegistry } from './ro-protocol-registry'
 import { roProtocols } from './ro-protocols'
 import { roReminders } from './ro-reminders'
+import { roConsultationEmails } from './ro-consultation-emails'
+import { roConsultations, roNotifications, roPlans, roSearch } from './ro-plans'
 
 export const ro = {
   app: { name: 'Planuri sociale' },
@@ -26,6 +28,9 @@ export const ro = {
     },
   },
   nav: {
+    consultations: 'Consultări',
+    search: 'Căutare',
+    notifications: 'Notificări',
     authorities: 'Autorități',
     organisations: 'Organizații',
     staffArea: 'Spațiu de lucru: {{authority}}',
@@ -128,6 +133,7 @@ export const ro = {
     },
   },
   home: {
+    allConsultations: 'Toate consultările ({{count}} deschise acum)',
     title: 'Prima pagină',
     heading: 'Planificarea serviciilor sociale, deschisă tuturor',
     lead: 'Autoritățile publică aici proiectele de planuri și strategii pentru consultare, răspund fiecărei recomandări, țin evidența protocoalelor de parteneriat și organizează întâlnirile tripartite. Organizațiile și cetățenii comentează pe secțiuni precise și urmăresc ce s-a întâmplat cu fiecare propunere.',
@@ -214,6 +220,7 @@ export const ro = {
     other: 'Altă organizație',
   },
   emails: {
+    ...roConsultationEmails,
     greeting: 'Bună ziua, {{name}},',
     footer: {
       automatic: 'Mesaj trimis automat de platforma Planuri sociale.',
@@ -352,6 +359,10 @@ export const ro = {
   protocolDashboard: roProtocolDashboard,
   protocolRegistry: roProtocolRegistry,
   reminders: roReminders,
+  plans: roPlans,
+  consultations: roConsultations,
+  search: roSearch,
+  notifications: roNotifications,
   protocolKinds: {
     protocol: 'Protocol de colaborare',
     partnership_agreement: 'Acord de parteneriat',

@@ -12,6 +12,7 @@ import { parseProtocols } from '~/domain/protocol-parser'
 import { createAuthority, setStaffRoles, type Authority } from '~/models/authority.server'
 import { importProtocols } from '~/models/protocol-import.server'
 import { createProtocol, type TermInput } from '~/models/protocol.server'
+import { seedDemoConsultations } from '~/models/demo-consultations.server'
 import { clock } from '~/services/clock.server'
 import { createOrganisation, decideMembership, requestMembership } from '~/models/organisation.server'
 import { createUser } from '~/models/user.server'
@@ -224,14 +225,18 @@ export async function seedDemo() {
   )
 
   let legalOfficerId = ''
+  let editorId = ''
   for (const s of PANGARATI_STAFF) {
     const user = await demoUser(s)
     setStaffRoles(pangarati.id, user.id, s.roles, null)
     if (s.roles.includes('legal')) legalOfficerId = user.id
+    if (s.roles.includes('editor')) editorId = user.id
   }
+  let countyEditorId = ''
   for (const s of COUNTY_STAFF) {
     const user = await demoUser(s)
     setStaffRoles(county.id, user.id, s.roles, null)
+    if (s.roles.includes('editor')) countyEditorId = user.id
   }
 
   const [ngoAdmin, volunteer, provider, beneficiaries, citizen] = await Promise.all(
@@ -264,7 +269,7 @@ export async function seedDemo() {
     },
     provider!.id,
   )
-  createOrganisation(
+  const parents = createOrganisation(
     {
       name: 'Asociația Părinților Copiilor cu Dizabilități Neamț',
       kind: 'beneficiaries_organisation',
@@ -277,4 +282,14 @@ export async function seedDemo() {
   )
 
   seedDemoProtocols(pangarati, county, legalOfficerId)
+  seedDemoConsultations(pangarati, county, {
+    editorId,
+    ngoAdminId: ngoAdmin!.id,
+    volunteerId: volunteer!.id,
+    beneficiariesId: beneficiaries!.id,
+    citizenId: citizen!.id,
+    ngoId: ngo.id,
+    beneficiariesOrgId: parents.id,
+    countyEditorId,
+  })
 }

@@ -13,7 +13,6 @@
  * The weekly summary of protocols to review is not a reminder row: its outbox idempotency key
  * (authority, ISO week, recipient) makes it go out once a week.
  */
-import crypto from 'node:crypto'
 import { and, asc, desc, eq, inArray, isNull, like } from 'drizzle-orm'
 import { authorities, emailOutbox, protocolReminders, staffRoles, users, type ReminderRecipient } from '#db/schema.ts'
 import type { ProtocolReminderData, ProtocolReminderItem } from '#emails/protocol-reminder.tsx'
@@ -41,6 +40,7 @@ import { getConfig } from '~/services/config.server'
 import { getDb, type DB } from '~/services/db.server'
 import { enqueueEmail, renderEmail, type RenderedEmail } from '~/services/email.server'
 import { newId } from '~/utils/ids.server'
+import { signToken, verifyToken } from '~/utils/signed-token.server'
 
 export type ReminderRow = typeof protocolReminders.$inferSelect
 
@@ -49,28 +49,14 @@ const WEEKLY_LIST_LIMIT = 40
 
 // ---------------------------------------------------------------- one-click acknowledgement
 
-function mac(reminderId: string, userId: string): Buffer {
-  return crypto
-    .createHmac('sha256', getConfig().sessionSecret)
-    .update(`reminder-ack\u0000${reminderId}\u0000${userId}`)
-    .digest()
-}
-
 /** The token of an acknowledge link: who it was sent to, and an HMAC proving the platform made it. */
 export function reminderAckToken(reminderId: string, userId: string): string {
-  return `${userId}.${mac(reminderId, userId).toString('base64url')}`
+  return signToken('reminder-ack', userId, reminderId)
 }
 
 /** The user a token was made for, when it is genuine for this reminder. */
 export function verifyReminderAckToken(reminderId: string, token: string | null | undefined): string | null {
-  if (!token) return null
-  const dot = token.indexOf('.')
-  if (dot <= 0) return null
-  const userId = token.slice(0, dot)
-  const given = Buffer.from(token.slice(dot + 1), 'base64url')
-  const expected = mac(reminderId, userId)
-  if (given.length !== expected.length || !crypto.timingSafeEqual(given, expected)) return null
-  return userId
+  return verifyToken('reminder-ack', token, reminderId)
 }
 
 export function reminderAckUrl(reminderId: string, userId: string): string {

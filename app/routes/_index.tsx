@@ -1,7 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { PhaseBadge } from '~/components/plan-ui'
+import { formatDate } from '~/domain/dates'
 import { listAuthorities } from '~/models/authority.server'
+import { listConsultations } from '~/models/plan.server'
 import { pageTitle } from '~/utils/meta'
 
 export const meta: MetaFunction = ({ matches }) => [
@@ -15,14 +18,22 @@ export const meta: MetaFunction = ({ matches }) => [
 
 export function loader(_: LoaderFunctionArgs) {
   const authorities = listAuthorities().map((a) => ({ slug: a.slug, name: a.name, county: a.county, kind: a.kind }))
-  // Consultations open now, across every authority: filled in by the consultation module.
-  const openConsultations: Array<{ id: string; title: string; authority: string; closesOn: string }> = []
-  return { authorities, openConsultations }
+  const { items, total } = listConsultations({ status: 'open' }, { limit: 6 })
+  const openConsultations = items.map((c) => ({
+    id: c.id,
+    title: c.title,
+    authority: c.authorityName,
+    authoritySlug: c.authoritySlug,
+    closesOn: c.closesOn,
+    phase: c.phase,
+    recommendationCount: c.recommendationCount,
+  }))
+  return { authorities, openConsultations, openTotal: total }
 }
 
 export default function Home() {
   const { t } = useTranslation()
-  const { authorities, openConsultations } = useLoaderData<typeof loader>()
+  const { authorities, openConsultations, openTotal } = useLoaderData<typeof loader>()
   return (
     <>
       <section className="hero" aria-labelledby="home-title">
@@ -58,12 +69,24 @@ export default function Home() {
             <ul className="cards">
               {openConsultations.map((c) => (
                 <li key={c.id} className="card">
-                  <h3>{c.title}</h3>
-                  <p>{c.authority}</p>
+                  <h3>
+                    <Link to={`/a/${c.authoritySlug}/plans/${c.id}`}>{c.title}</Link>
+                  </h3>
+                  <p className="muted">{c.authority}</p>
+                  <p>
+                    <PhaseBadge phase={c.phase} />{' '}
+                    {c.closesOn && c.phase === 'open'
+                      ? t('consultations.closesOn', { date: formatDate(c.closesOn) })
+                      : null}
+                  </p>
+                  <p>{t('plans.page.commentCount', { count: c.recommendationCount })}</p>
                 </li>
               ))}
             </ul>
           )}
+          <p>
+            <Link to="/consultations">{t('home.allConsultations', { count: openTotal })}</Link>
+          </p>
         </section>
         <section aria-labelledby="authorities-title">
           <h2 id="authorities-title">{t('home.authorities')}</h2>

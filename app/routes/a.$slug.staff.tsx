@@ -59,6 +59,9 @@ export default function StaffLayout() {
             </NavLink>
           </li>
           <li>
+            <NavLink to={`${base}/plans`}>{t('staff.nav.plans')}</NavLink>
+          </li>
+          <li>
             <NavLink to={`${base}/protocols`}>{t('staff.nav.protocols')}</NavLink>
           </li>
           {canManageStaff ? (

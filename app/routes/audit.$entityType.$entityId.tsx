@@ -5,7 +5,9 @@ import type { Action, Resource } from '~/domain/permissions'
 import { getAuthorityById } from '~/models/authority.server'
 import { auditTrail } from '~/models/audit-view.server'
 import { getOrganisationById } from '~/models/organisation.server'
+import { getPlan } from '~/models/plan.server'
 import { getProtocol } from '~/models/protocol.server'
+import { getRecommendation } from '~/models/recommendation.server'
 import { getUserById } from '~/models/user.server'
 import { notFound, requirePermission } from '~/utils/auth.server'
 import { pageTitle } from '~/utils/meta'
@@ -47,6 +49,31 @@ function describe(
             resource: { type: 'authority', authorityId: a.id },
             name: p.protocol.title,
             href: `/a/${a.slug}/staff/protocols/${p.protocol.id}`,
+          }
+        : null
+    }
+    case 'plan': {
+      const p = getPlan(entityId)
+      const a = p ? getAuthorityById(p.authorityId) : undefined
+      return p && a
+        ? {
+            action: 'plan.view',
+            resource: { type: 'authority', authorityId: a.id },
+            name: p.title,
+            href: `/a/${a.slug}/staff/plans/${p.id}`,
+          }
+        : null
+    }
+    case 'recommendation': {
+      const r = getRecommendation(entityId)
+      const p = r ? getPlan(r.planId) : undefined
+      const a = p ? getAuthorityById(p.authorityId) : undefined
+      return r && p && a
+        ? {
+            action: 'plan.moderate',
+            resource: { type: 'authority', authorityId: a.id },
+            name: r.registrationNumber,
+            href: `/a/${a.slug}/plans/${p.id}/recommendations/${r.id}`,
           }
         : null
     }

@@ -84,6 +84,11 @@ export function onEmailEnqueued(fn: DeliveryKick | undefined) {
   kicks.__emailKick = fn
 }
 
+/** Asks the worker (if one runs in this process) to process notifications and deliver now. */
+export function kickDelivery() {
+  kicks.__emailKick?.()
+}
+
 export async function sendEmail<N extends TemplateName>(
   input: {
     template: N

@@ -41,3 +41,24 @@ export function readFile(sha256: string): Buffer | null {
 export function looksLikePdf(bytes: Uint8Array): boolean {
   return bytes.length > 5 && Buffer.from(bytes.subarray(0, 5)).toString('latin1') === '%PDF-'
 }
+
+/**
+ * A Word document is a ZIP ("PK\x03\x04") whose entries include `[Content_Types].xml` and
+ * `word/document.xml` (entry names are stored uncompressed in the archive's headers).
+ */
+export function looksLikeDocx(bytes: Uint8Array): boolean {
+  if (bytes.length < 30) return false
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  if (buf.readUInt32LE(0) !== 0x04034b50) return false
+  return buf.includes('[Content_Types].xml', 0, 'latin1') && buf.includes('word/document.xml', 0, 'latin1')
+}
+
+export const PDF_TYPE = 'application/pdf'
+export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
+
+/** The real type of an uploaded document by its content (PDF or DOCX), whatever its name claims. */
+export function sniffDocumentType(bytes: Uint8Array): typeof PDF_TYPE | typeof DOCX_TYPE | null {
+  if (looksLikePdf(bytes)) return PDF_TYPE
+  if (looksLikeDocx(bytes)) return DOCX_TYPE
+  return null
+}

@@ -1,9 +1,13 @@
 /**
  * The in-process background worker started by server.ts: delivers the outbox every few seconds
  * (and at once when an email is enqueued) and plans protocol reminders at start and every hour.
- * One cycle of each at a time; errors are logged, never fatal. Several processes may run it on
+ * Each delivery cycle first turns pending notifications into emails; each planning cycle also
+ * closes consultations whose window ended, announces those closing in three days and sends the
+ * digests that are due. One cycle of each at a time; errors are logged, never fatal. Several processes may run it on
  * one database: outbox leases and the reminders' unique keys keep every message single.
  */
+import { processNotifications, sendDigests } from '~/models/notifications.server'
+import { advanceConsultations } from '~/models/plan.server'
 import { runReminderCycle } from '~/models/reminders.server'
 import { deliverDueEmails } from '~/services/email-delivery.server'
 import { onEmailEnqueued } from '~/services/email.server'
@@ -43,6 +47,9 @@ export function startWorker(
 
   const delivery = serial(async () => {
     try {
+      while ((await processNotifications()) > 0) {
+        if (stopped) break
+      }
       while (await deliverDueEmails()) {
         if (stopped) break
       }
@@ -56,6 +63,12 @@ export function startWorker(
       await runReminderCycle()
     } catch (e) {
       log(`worker: reminder planning failed: ${e instanceof Error ? e.stack : String(e)}`)
+    }
+    try {
+      advanceConsultations()
+      await sendDigests()
+    } catch (e) {
+      log(`worker: consultation cycle failed: ${e instanceof Error ? e.stack : String(e)}`)
     }
     void delivery.run()
   }, isStopped)

@@ -20,3 +20,6 @@ export function isSameOrigin(
     return false
   }
 }
+
+/** Where mail clients post a one-click unsubscribe (RFC 8058): token-authenticated, no Origin. */
+export const ONE_CLICK_UNSUBSCRIBE_PATH = '/unsubscribe/one-click'
