@@ -37,9 +37,10 @@ export function DiffView({ parts, label }: { parts: DiffPart[]; label?: string }
   return (
     <div className="diff" aria-label={label} role={label ? 'group' : undefined}>
       {parts.map((p, i) =>
-        p.kind === 'same' ? (
+        // A change of whitespace alone is not a change a reader should be shown.
+        p.kind === 'same' || (p.kind === 'added' && !p.text.trim()) ? (
           <span key={i}>{p.text}</span>
-        ) : p.kind === 'removed' ? (
+        ) : !p.text.trim() ? null : p.kind === 'removed' ? (
           <del key={i}>
             <span className="visually-hidden">{t('plans.diff.removed')} </span>
             {p.text}
@@ -135,4 +136,17 @@ export function PlanBreadcrumbs(props: {
       </ol>
     </nav>
   )
+}
+
+/**
+ * A section's sanitised HTML with each table in a keyboard-focusable scrolling region, so a wide
+ * table scrolls on a phone without widening the page and can be scrolled with the keyboard.
+ */
+export function SectionBody({ html, label, className }: { html: string; label: string; className?: string }) {
+  const safeLabel = label.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
+  const wrapped = html
+    .replace(/<table>/g, `<div class="table-scroll" role="region" tabindex="0" aria-label="${safeLabel}"><table>`)
+    .replace(/<\/table>/g, '</table></div>')
+  // The HTML was sanitised on import (app/services/plan-import.server.ts): an allowlist of text tags.
+  return <div className={`section-body ${className ?? ''}`} dangerouslySetInnerHTML={{ __html: wrapped }} />
 }

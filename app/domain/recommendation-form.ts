@@ -8,6 +8,8 @@ const text = (min: number, max: number) =>
     .trim()
     .min(min, 'plans.validation.tooShort')
     .max(max, 'plans.validation.tooLong')
+    // Browsers send a textarea's line breaks as CRLF: stored texts use LF.
+    .transform((s) => s.replace(/\r\n?/g, '\n'))
 
 export const recommendationFormSchema = z.object({
   /** 'person' or the id of an organisation the author is an active member of. */
@@ -44,7 +46,8 @@ export const abuseFormSchema = z.object({
  * Whitespace differences do not count as a proposal either.
  */
 export function normaliseProposal(proposed: string | undefined, sectionText: string | null): string | null {
-  const value = (proposed ?? '').trim()
+  // Browsers send a textarea's line breaks as CRLF.
+  const value = (proposed ?? '').replace(/\r\n?/g, '\n').trim()
   if (!value) return null
   const squash = (s: string) => s.replace(/\s+/g, ' ').trim()
   if (sectionText !== null && squash(value) === squash(sectionText)) return null

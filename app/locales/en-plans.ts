@@ -82,6 +82,7 @@ export const enPlans: Translation<typeof roPlans> = {
     commentCount_other: '{{count}} recommendations',
     text: 'Text of the document',
     commentOn: 'Comment on this section',
+    tableOf: 'Table in {{section}}',
     readComments: 'Recommendations on this section',
   },
   comment: {

@@ -84,6 +84,7 @@ export const roPlans = {
     commentCount_other: '{{count}} de recomandări',
     text: 'Textul documentului',
     commentOn: 'Comentați această secțiune',
+    tableOf: 'Tabel din {{section}}',
     readComments: 'Recomandările la această secțiune',
   },
   comment: {

@@ -1,7 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { DateRange, PhaseBadge, sectionTitle, PlanBreadcrumbs } from '~/components/plan-ui'
+import { DateRange, PhaseBadge, PlanBreadcrumbs, SectionBody, sectionTitle } from '~/components/plan-ui'
 import { acceptsRecommendations, daysLeft, planPhase, WHOLE_PLAN_ANCHOR } from '~/domain/consultation'
 import { formatDate } from '~/domain/dates'
 import { can } from '~/domain/permissions'
@@ -360,8 +360,7 @@ export default function PlanPage() {
           return (
             <article key={s.id} id={s.anchor} className={`plan-section level-${Math.min(s.level, 4)}`}>
               <Heading>{sectionTitle(s) || t('plans.page.untitled')}</Heading>
-              {/* Sanitised on import (app/services/plan-import.server.ts): an allowlist of text tags. */}
-              <div className="section-body" dangerouslySetInnerHTML={{ __html: s.html }} />
+              <SectionBody html={s.html} label={t('plans.page.tableOf', { section: sectionTitle(s) })} />
               <p className="section-actions">
                 <Link to={`${base}/sections/${s.anchor}`}>
                   {open ? t('plans.page.commentOn') : t('plans.page.readComments')}

@@ -130,14 +130,14 @@ export default function RecommendationPage() {
   const base = `/a/${data.authority.slug}/plans/${data.plan.id}`
   const r = data.recommendation
   const [editForm, editFields] = useForm({
-    id: 'edit',
+    id: 'edit-form',
     lastResult: actionData?.intent === 'edit' ? actionData.result : undefined,
     defaultValue: { text: r.text, proposedWording: r.proposedWording ?? data.sectionText ?? '' },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: editRecommendationSchema }),
     shouldValidate: 'onBlur',
   })
   const [reportForm, reportFields] = useForm({
-    id: 'report',
+    id: 'report-form',
     lastResult: actionData?.intent === 'report' ? actionData.result : undefined,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: abuseFormSchema }),
     shouldValidate: 'onBlur',

@@ -5,7 +5,7 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { FieldErrors, FormErrors } from '~/components/forms'
 import { RecommendationCard } from '~/components/recommendation-card'
-import { PhaseBadge, Pager, sectionTitle, PlanBreadcrumbs } from '~/components/plan-ui'
+import { PhaseBadge, Pager, sectionTitle, PlanBreadcrumbs, SectionBody } from '~/components/plan-ui'
 import {
   acceptsRecommendations,
   MAX_RECOMMENDATION_ATTACHMENT_BYTES,
@@ -156,7 +156,11 @@ export default function SectionPage() {
       </p>
       <h1>{title}</h1>
       {data.section ? (
-        <div className="section-body quoted" dangerouslySetInnerHTML={{ __html: data.section.html }} />
+        <SectionBody
+          html={data.section.html}
+          label={t('plans.page.tableOf', { section: data.sectionLabel })}
+          className="quoted"
+        />
       ) : (
         <p className="lead">{t('plans.comment.wholePlanIntro')}</p>
       )}

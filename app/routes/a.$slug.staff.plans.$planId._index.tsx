@@ -172,7 +172,7 @@ export default function StaffPlan() {
       ? (actionData.result as SubmissionResult<string[]>)
       : undefined
   const [detailsForm, detailsFields] = useForm({
-    id: 'details',
+    id: 'details-form',
     lastResult: resultFor('details'),
     defaultValue: {
       kind: plan.kind,
@@ -185,14 +185,14 @@ export default function StaffPlan() {
     shouldValidate: 'onBlur',
   })
   const [publishForm, publishFields] = useForm({
-    id: 'publish',
+    id: 'publish-form',
     lastResult: resultFor('publish'),
     defaultValue: data.suggested,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: publishSchema }),
     shouldValidate: 'onBlur',
   })
   const [withdrawForm, withdrawFields] = useForm({
-    id: 'withdraw',
+    id: 'withdraw-form',
     lastResult: resultFor('withdraw'),
     defaultValue: { reason: '' },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: withdrawSchema }),

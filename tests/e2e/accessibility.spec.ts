@@ -27,6 +27,9 @@ const PUBLIC_PAGES: Array<{ path: string; status?: number }> = [
   { path: '/authorities' },
   { path: '/a/pangarati' },
   { path: '/organisations' },
+  { path: '/consultations' },
+  { path: '/consultations?status=open&kind=annual_action_plan' },
+  { path: '/search?q=asistenta+sociala' },
   { path: '/login' },
   { path: '/signup' },
   { path: '/forgot-password' },
@@ -60,12 +63,28 @@ for (const locale of LOCALES) {
       await expectNoViolations(page)
     })
 
+    test(`the demo consultation's pages have no WCAG A/AA violations (${locale})`, async ({ page }) => {
+      await visit(page, '/consultations', locale)
+      await page.locator('main .consultation-list a').first().click()
+      await expect(page.locator('h1').first()).toBeVisible()
+      const planPath = new URL(page.url()).pathname
+      await expectNoViolations(page)
+      for (const sub of ['/sections/cap-i-a', '/sections/document', '/report', '/changes']) {
+        await visit(page, planPath + sub, locale)
+        await expectNoViolations(page)
+      }
+      await visit(page, planPath + '/sections/document', locale)
+      await page.locator('main ol.recommendations h3 a').first().click()
+      await expect(page.locator('h1').first()).toBeVisible()
+      await expectNoViolations(page)
+    })
+
     test.describe('signed in as the admin of Pângărați', () => {
       test.beforeEach(async ({ page }) => {
         await login(page, 'admin.pangarati@demo.planuri.ro')
       })
 
-      for (const path of ['/account', '/a/pangarati/staff']) {
+      for (const path of ['/account', '/account/notifications', '/a/pangarati/staff', '/a/pangarati/staff/plans']) {
         test(`${path} has no WCAG A/AA violations (${locale})`, async ({ page }) => {
           await visit(page, path, locale)
           await expectNoViolations(page)
