@@ -442,7 +442,7 @@ export function advanceConsultations(today = clock.today()): { closed: number; c
           isNull(plans.closingNoticeSentAt),
           sql`${plans.opensOn} <= ${today}`,
           sql`${plans.closesOn} >= ${today}`,
-          sql`julianday(${plans.closesOn}) - julianday(${today}) <= 3`,
+          sql`julianday(${plans.closesOn}) - julianday(${today}) <= 2`,
         ),
       )
       .all()

@@ -16,7 +16,6 @@ export function loader({ request, params }: LoaderFunctionArgs) {
       'Content-Type': attachment.contentType,
       'Content-Length': String(bytes.byteLength),
       'Content-Disposition': attachmentDisposition(attachment.fileName, attachment.contentType === 'application/pdf'),
-      'X-Content-Type-Options': 'nosniff',
       'Cache-Control': plan.publishedOn ? 'public, max-age=300' : 'private, no-store',
     },
   })

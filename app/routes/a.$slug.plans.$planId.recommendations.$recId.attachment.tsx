@@ -18,7 +18,6 @@ export function loader({ request, params }: LoaderFunctionArgs) {
       'Content-Type': rec.attachmentType ?? 'application/octet-stream',
       'Content-Length': String(bytes.byteLength),
       'Content-Disposition': attachmentDisposition(rec.attachmentName ?? 'anexa'),
-      'X-Content-Type-Options': 'nosniff',
       'Cache-Control': 'private, no-store',
     },
   })

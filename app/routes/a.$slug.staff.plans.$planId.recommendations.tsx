@@ -66,6 +66,7 @@ export function loader({ request, params }: LoaderFunctionArgs) {
     authority: { slug: authority.slug },
     plan: { id: plan.id, reference: plan.reference, title: plan.title },
     filter: { only, section, page, view },
+    answered: Number(url.searchParams.get('done')) || 0,
     sections: plan.currentVersionId
       ? sectionsOf(plan.currentVersionId).map((s) => ({ anchor: s.anchor, label: sectionTitle(s) }))
       : [],
@@ -209,6 +210,11 @@ export default function ManageRecommendations() {
           {data.plan.reference} · {data.plan.title}
         </Link>
       </p>
+      {data.answered > 0 ? (
+        <div className="notice ok" role="status">
+          {t('plans.manage.done', { count: data.answered })}
+        </div>
+      ) : null}
       <p>
         {t('plans.manage.counts', {
           total: data.counts.total,

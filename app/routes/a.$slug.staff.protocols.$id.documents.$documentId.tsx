@@ -16,7 +16,6 @@ export function loader({ request, params }: LoaderFunctionArgs) {
       'Content-Length': String(bytes.byteLength),
       'Content-Disposition': `inline; filename*=UTF-8''${encodeURIComponent(doc.fileName)}`,
       'Cache-Control': 'private, no-store',
-      'X-Content-Type-Options': 'nosniff',
     },
   })
 }

@@ -174,6 +174,32 @@ describe('a consultation from import to report', () => {
     expect(await res.text()).toContain('Puteți semna doar în numele unei organizații în care sunteți membru.')
   })
 
+  it('takes a PDF or DOCX attachment by its content, never by its name, and refuses anything else', async () => {
+    const volunteer = await loggedIn(VOLUNTEER)
+    const form = (bytes: Buffer, name: string) => {
+      const f = new FormData()
+      f.set('signAs', 'person')
+      f.set('text', 'Anexăm studiul privind nevoile vârstnicilor din comună.')
+      f.set('attachment', new Blob([bytes]), name)
+      return f
+    }
+    const fake = await volunteer.postMultipart(
+      `${planUrl}/sections/cap-ii`,
+      form(Buffer.from('<script>x</script>'), 'studiu.pdf'),
+    )
+    expect(fake.status).toBe(400)
+    expect(await fake.text()).toContain('Anexa trebuie să fie un document PDF sau Word (.docx).')
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n')
+    const ok = await volunteer.postMultipart(`${planUrl}/sections/cap-ii`, form(pdf, 'studiu nevoi.pdf'))
+    expect(ok.status).toBe(302)
+    const recPath = location(ok).replace(/\?.*$/, '')
+    const file = await new Client(app.url).get(`${recPath}/attachment`)
+    expect(file.status).toBe(200)
+    expect(file.headers.get('content-type')).toBe('application/pdf')
+    expect(file.headers.get('x-content-type-options')).toBe('nosniff')
+    expect(Buffer.from(await file.arrayBuffer()).equals(pdf)).toBe(true)
+  })
+
   it('lets the author edit (the earlier wording kept) while the window is open', async () => {
     const ngo = await loggedIn(NGO)
     const res = await ngo.post(`${planUrl}/recommendations/${recommendationId}`, {
@@ -360,5 +386,22 @@ describe('a consultation from import to report', () => {
     expect((await other.get(`${base}/${planId}/recommendations`)).status).toBe(403)
     const drafts = await (await other.get('/consultations')).text()
     expect(drafts).not.toContain('Strategia județeană de dezvoltare') // the county's own draft is not public either
+  })
+  it('asks a person who sends too many recommendations in an hour to slow down', async () => {
+    const citizen = await loggedIn(CITIZEN)
+    let accepted = 0
+    let refused: Response | null = null
+    for (let i = 0; i < 31 && !refused; i++) {
+      const res = await citizen.post(`${planUrl}/sections/cap-iii`, {
+        signAs: 'person',
+        text: `Recomandarea de test numărul ${i}.`,
+      })
+      if (res.status === 302) accepted += 1
+      else refused = res
+    }
+    // Thirty an hour, counting what the citizen sent earlier in this test file.
+    expect(accepted).toBeGreaterThan(20)
+    expect(refused?.status).toBe(400)
+    expect(await refused!.text()).toContain('Ați trimis multe recomandări în ultima oră.')
   })
 })
