@@ -305,6 +305,8 @@ export const protocols = sqliteTable(
     changeNote: text('change_note'),
     responsibleUserId: text('responsible_user_id').references(() => users.id),
     isPublic: integer('is_public', { mode: 'boolean' }).notNull().default(true),
+    /** Deadline reminders also go to the partners' contact persons. */
+    remindPartners: integer('remind_partners', { mode: 'boolean' }).notNull().default(false),
     /** Set on import or by a person: the record needs checking (with the reasons). */
     flagged: integer('flagged', { mode: 'boolean' }).notNull().default(false),
     flagReasons: text('flag_reasons', { mode: 'json' }).$type<Array<{ code: string; message: string }>>(),
@@ -336,6 +338,9 @@ export const protocolParties = sqliteTable(
     organisationId: text('organisation_id').references(() => organisations.id),
     registrationNumber: text('registration_number'),
     registrationDate: text('registration_date'),
+    /** The partner's contact person, told of deadlines when the protocol says so (never public). */
+    contactName: text('contact_name'),
+    contactEmail: text('contact_email'),
   },
   (t) => [index('protocol_parties_protocol_idx').on(t.protocolId, t.position)],
 )
@@ -426,7 +431,7 @@ export type ReminderRecipient = {
   name: string
   email: string
   /** Why they received it: legal officer, the protocol's responsible person, or an admin (escalation). */
-  as: 'legal' | 'responsible' | 'admin'
+  as: 'legal' | 'responsible' | 'admin' | 'partner'
 }
 
 /**
@@ -501,6 +506,13 @@ export const plans = sqliteTable(
     closingNoticeSentAt: integer('closing_notice_sent_at', { mode: 'timestamp_ms' }),
     withdrawnReason: text('withdrawn_reason'),
     withdrawnAt: integer('withdrawn_at', { mode: 'timestamp_ms' }),
+    /** The adoption: "HCL nr. 83 / 14.12.2017", by the body that adopted it; the version frozen. */
+    decisionNumber: text('decision_number'),
+    decisionDate: text('decision_date'),
+    adoptingBody: text('adopting_body'),
+    adoptedVersionId: text('adopted_version_id'),
+    adoptedAt: integer('adopted_at', { mode: 'timestamp_ms' }),
+    adoptedBy: text('adopted_by'),
     /** Registration numbers handed out so far. */
     recommendationSequence: integer('recommendation_sequence').notNull().default(0),
     /** Title, summary and justification in one text, indexed by plans_fts. */
@@ -788,4 +800,165 @@ export const notificationPreferences = sqliteTable(
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.userId, t.kind] })],
+)
+
+/**
+ * The periods an auto-renewing protocol rolled over into by itself, recorded the day after the
+ * previous period ended (the term itself is unchanged: periods stay anchored on its first end).
+ */
+export const protocolRenewals = sqliteTable(
+  'protocol_renewals',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    protocolId: text('protocol_id')
+      .notNull()
+      .references(() => protocols.id, { onDelete: 'cascade' }),
+    /** The term (protocol_terms.id) the period belongs to. */
+    termId: integer('term_id').notNull(),
+    periodStart: text('period_start').notNull(),
+    periodEnd: text('period_end').notNull(),
+    recordedAt: integer('recorded_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [uniqueIndex('protocol_renewals_unique').on(t.protocolId, t.termId, t.periodStart)],
+)
+
+// ---------------------------------------------------------------------------------------------
+// Minutes (of consultations, public debates and, later, tripartite meetings) and adoption.
+
+export const MINUTES_KINDS = ['consultation', 'public_debate', 'tripartite_meeting', 'other_meeting'] as const
+export const MINUTES_STATUSES = ['draft', 'shared', 'approved'] as const
+export const PARTICIPANT_CATEGORIES = [
+  'public_provider',
+  'private_provider',
+  'professional_association',
+  'beneficiaries_organisation',
+  'volunteer_organisation',
+  'other',
+] as const
+
+/**
+ * Minutes: drafted by staff, shared with the participating organisations for remarks until a
+ * date, approved by an editor (then public on the plan's page). Approved minutes are not edited.
+ */
+export const minutes = sqliteTable(
+  'minutes',
+  {
+    id: text('id').primaryKey(),
+    authorityId: text('authority_id')
+      .notNull()
+      .references(() => authorities.id, { onDelete: 'cascade' }),
+    planId: text('plan_id').references(() => plans.id, { onDelete: 'cascade' }),
+    /** The public debate these are the minutes of. */
+    debateId: text('debate_id').references(() => publicDebates.id),
+    /** The tripartite meeting these are the minutes of (issue #7). */
+    meetingId: text('meeting_id'),
+    kind: text('kind', { enum: MINUTES_KINDS }).notNull(),
+    title: text('title').notNull(),
+    /** Local date and time (Europe/Bucharest). */
+    date: text('date').notNull(),
+    time: text('time'),
+    place: text('place'),
+    onlineUrl: text('online_url'),
+    agenda: text('agenda').notNull().default(''),
+    summary: text('summary').notNull().default(''),
+    conclusions: text('conclusions').notNull().default(''),
+    status: text('status', { enum: MINUTES_STATUSES }).notNull(),
+    sharedAt: integer('shared_at', { mode: 'timestamp_ms' }),
+    remarksUntil: text('remarks_until'),
+    approvedAt: integer('approved_at', { mode: 'timestamp_ms' }),
+    approvedBy: text('approved_by').references(() => users.id),
+    createdBy: text('created_by').references(() => users.id),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [
+    index('minutes_plan_idx').on(t.planId, t.status),
+    index('minutes_authority_idx').on(t.authorityId, t.date),
+    index('minutes_meeting_idx').on(t.meetingId),
+  ],
+)
+
+/** An organisation (or a group of persons) that took part, with its category and its people. */
+export const minutesParticipants = sqliteTable(
+  'minutes_participants',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    minutesId: text('minutes_id')
+      .notNull()
+      .references(() => minutes.id, { onDelete: 'cascade' }),
+    organisationId: text('organisation_id').references(() => organisations.id),
+    organisationName: text('organisation_name').notNull(),
+    category: text('category', { enum: PARTICIPANT_CATEGORIES }).notNull(),
+    /** The persons present, one per line ("Name, role"). */
+    persons: text('persons').notNull().default(''),
+  },
+  (t) => [index('minutes_participants_idx').on(t.minutesId)],
+)
+
+export const ACTION_STATUSES = ['open', 'done'] as const
+
+export const minutesActions = sqliteTable(
+  'minutes_actions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    minutesId: text('minutes_id')
+      .notNull()
+      .references(() => minutes.id, { onDelete: 'cascade' }),
+    description: text('description').notNull(),
+    owner: text('owner').notNull(),
+    dueOn: text('due_on'),
+    status: text('status', { enum: ACTION_STATUSES }).notNull().default('open'),
+    doneAt: integer('done_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [index('minutes_actions_idx').on(t.minutesId), index('minutes_actions_due_idx').on(t.status, t.dueOn)],
+)
+
+/** A remark of a participating organisation on shared minutes (kept, never edited). */
+export const minutesRemarks = sqliteTable(
+  'minutes_remarks',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    minutesId: text('minutes_id')
+      .notNull()
+      .references(() => minutes.id, { onDelete: 'cascade' }),
+    organisationId: text('organisation_id').references(() => organisations.id),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
+    text: text('text').notNull(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('minutes_remarks_idx').on(t.minutesId)],
+)
+
+export const minutesAttachments = sqliteTable(
+  'minutes_attachments',
+  {
+    id: text('id').primaryKey(),
+    minutesId: text('minutes_id')
+      .notNull()
+      .references(() => minutes.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    fileName: text('file_name').notNull(),
+    contentType: text('content_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    uploadedBy: text('uploaded_by').references(() => users.id),
+    uploadedAt: integer('uploaded_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('minutes_attachments_idx').on(t.minutesId)],
+)
+
+/** The sections (by anchor) and recommendations the minutes discuss. */
+export const minutesReferences = sqliteTable(
+  'minutes_references',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    minutesId: text('minutes_id')
+      .notNull()
+      .references(() => minutes.id, { onDelete: 'cascade' }),
+    sectionAnchor: text('section_anchor'),
+    recommendationId: text('recommendation_id').references(() => recommendations.id),
+  },
+  (t) => [index('minutes_references_idx').on(t.minutesId)],
 )

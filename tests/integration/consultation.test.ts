@@ -180,7 +180,7 @@ describe('a consultation from import to report', () => {
       const f = new FormData()
       f.set('signAs', 'person')
       f.set('text', 'Anexăm studiul privind nevoile vârstnicilor din comună.')
-      f.set('attachment', new Blob([bytes]), name)
+      f.set('attachment', new Blob([new Uint8Array(bytes)]), name)
       return f
     }
     const fake = await volunteer.postMultipart(
