@@ -9,6 +9,7 @@
 import { sql } from 'drizzle-orm'
 import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
 import { ANSWERS, PLAN_KINDS, PLAN_STATUSES } from '../app/domain/consultation.ts'
+import { MINUTES_KINDS, MINUTES_STATUSES, PARTICIPANT_CATEGORIES } from '../app/domain/minutes-rules.ts'
 import { NOTIFICATION_MODES } from '../app/domain/notification-kinds.ts'
 
 const createdAt = () =>
@@ -248,6 +249,10 @@ export const emailOutbox = sqliteTable(
     html: text('html').notNull(),
     text: text('text').notNull(),
     headers: text('headers', { mode: 'json' }).$type<Record<string, string>>(),
+    /** Files sent with the email (an iCalendar invitation): base64 content. Sent one by one, never in a batch. */
+    attachments: text('attachments', { mode: 'json' }).$type<
+      Array<{ filename: string; contentType: string; content: string }>
+    >(),
     status: text('status', { enum: OUTBOX_STATUSES }).notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: integer('next_attempt_at', { mode: 'timestamp_ms' }).notNull(),
@@ -751,6 +756,7 @@ export const NOTIFICATION_KINDS = [
   'consultation_closing',
   'debate_requested',
   'debate_scheduled',
+  'minutes_shared',
 ] as const
 export const NOTIFICATION_STATUSES = ['pending', 'emailed', 'digested', 'skipped'] as const
 
@@ -825,17 +831,6 @@ export const protocolRenewals = sqliteTable(
 // ---------------------------------------------------------------------------------------------
 // Minutes (of consultations, public debates and, later, tripartite meetings) and adoption.
 
-export const MINUTES_KINDS = ['consultation', 'public_debate', 'tripartite_meeting', 'other_meeting'] as const
-export const MINUTES_STATUSES = ['draft', 'shared', 'approved'] as const
-export const PARTICIPANT_CATEGORIES = [
-  'public_provider',
-  'private_provider',
-  'professional_association',
-  'beneficiaries_organisation',
-  'volunteer_organisation',
-  'other',
-] as const
-
 /**
  * Minutes: drafted by staff, shared with the participating organisations for remarks until a
  * date, approved by an editor (then public on the plan's page). Approved minutes are not edited.
@@ -862,6 +857,8 @@ export const minutes = sqliteTable(
     agenda: text('agenda').notNull().default(''),
     summary: text('summary').notNull().default(''),
     conclusions: text('conclusions').notNull().default(''),
+    /** A meeting closed to the public, and why (counted in the annual transparency report). */
+    closedReason: text('closed_reason'),
     status: text('status', { enum: MINUTES_STATUSES }).notNull(),
     sharedAt: integer('shared_at', { mode: 'timestamp_ms' }),
     remarksUntil: text('remarks_until'),
@@ -909,6 +906,8 @@ export const minutesActions = sqliteTable(
     dueOn: text('due_on'),
     status: text('status', { enum: ACTION_STATUSES }).notNull().default('open'),
     doneAt: integer('done_at', { mode: 'timestamp_ms' }),
+    /** When the coordinators were told it is overdue (once per action). */
+    overdueNotifiedAt: integer('overdue_notified_at', { mode: 'timestamp_ms' }),
   },
   (t) => [index('minutes_actions_idx').on(t.minutesId), index('minutes_actions_due_idx').on(t.status, t.dueOn)],
 )
@@ -961,4 +960,170 @@ export const minutesReferences = sqliteTable(
     recommendationId: text('recommendation_id').references(() => recommendations.id),
   },
   (t) => [index('minutes_references_idx').on(t.minutesId)],
+)
+
+// ---------------------------------------------------------------------------------------------
+// Tripartite meetings (../shared/DOMAIN.md, "Tripartite meetings"): the authority's social
+// services, its partners by group, meetings with invitations, attendance and minutes.
+
+export const SERVICE_STATUSES = ['existing', 'proposed'] as const
+
+/** A social service of the authority, as in chapter I.A (existing) or I.B (proposed) of its plan. */
+export const socialServices = sqliteTable(
+  'social_services',
+  {
+    id: text('id').primaryKey(),
+    authorityId: text('authority_id')
+      .notNull()
+      .references(() => authorities.id, { onDelete: 'cascade' }),
+    status: text('status', { enum: SERVICE_STATUSES }).notNull().default('existing'),
+    number: text('number'),
+    /** The Nomenclator code as written, and canonical (app/domain/service-codes.ts): the service type. */
+    code: text('code'),
+    codeNormalized: text('code_normalized'),
+    name: text('name').notNull(),
+    capacity: integer('capacity'),
+    occupancyPercent: integer('occupancy_percent'),
+    budgetLocal: integer('budget_local'),
+    budgetCounty: integer('budget_county'),
+    budgetState: integer('budget_state'),
+    budgetBeneficiaries: integer('budget_beneficiaries'),
+    budgetOther: integer('budget_other'),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [index('social_services_authority_idx').on(t.authorityId, t.codeNormalized)],
+)
+
+export const PARTNER_GROUPS = ['provider', 'volunteer_organisation', 'beneficiary_association'] as const
+
+/** An organisation the authority works with, in one of the three tripartite groups. */
+export const partners = sqliteTable(
+  'partners',
+  {
+    id: text('id').primaryKey(),
+    authorityId: text('authority_id')
+      .notNull()
+      .references(() => authorities.id, { onDelete: 'cascade' }),
+    organisationId: text('organisation_id').references(() => organisations.id),
+    name: text('name').notNull(),
+    group: text('group', { enum: PARTNER_GROUPS }).notNull(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('partners_authority_idx').on(t.authorityId, t.group)],
+)
+
+/** A partner's contact person (told why they are stored: public task, Laws 52/2003 and 292/2011). */
+export const partnerContacts = sqliteTable(
+  'partner_contacts',
+  {
+    id: text('id').primaryKey(),
+    partnerId: text('partner_id')
+      .notNull()
+      .references(() => partners.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    email: text('email'),
+    phone: text('phone'),
+    role: text('role'),
+  },
+  (t) => [index('partner_contacts_partner_idx').on(t.partnerId)],
+)
+
+/** Which services a partner works with. */
+export const partnerServices = sqliteTable(
+  'partner_services',
+  {
+    partnerId: text('partner_id')
+      .notNull()
+      .references(() => partners.id, { onDelete: 'cascade' }),
+    serviceId: text('service_id')
+      .notNull()
+      .references(() => socialServices.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.partnerId, t.serviceId] }), index('partner_services_service_idx').on(t.serviceId)],
+)
+
+export const MEETING_STATUSES = ['scheduled', 'held', 'cancelled'] as const
+
+/** A tripartite meeting covering one or more service types. */
+export const meetings = sqliteTable(
+  'meetings',
+  {
+    id: text('id').primaryKey(),
+    authorityId: text('authority_id')
+      .notNull()
+      .references(() => authorities.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    /** Local date and times, Europe/Bucharest. */
+    date: text('date').notNull(),
+    startTime: text('start_time').notNull(),
+    endTime: text('end_time').notNull(),
+    place: text('place'),
+    onlineUrl: text('online_url'),
+    agenda: text('agenda').notNull().default(''),
+    status: text('status', { enum: MEETING_STATUSES }).notNull().default('scheduled'),
+    /** iCalendar: a stable UID per meeting and a SEQUENCE raised at every change sent to invitees. */
+    icalSequence: integer('ical_sequence').notNull().default(0),
+    createdBy: text('created_by').references(() => users.id),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }),
+    cancelledAt: integer('cancelled_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [index('meetings_authority_idx').on(t.authorityId, t.date)],
+)
+
+export const meetingServiceTypes = sqliteTable(
+  'meeting_service_types',
+  {
+    meetingId: text('meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    serviceType: text('service_type').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.meetingId, t.serviceType] })],
+)
+
+export const RSVP_ANSWERS = ['pending', 'accepted', 'declined', 'tentative'] as const
+
+/** An invitation to a person (a partner's contact), answered from the email without logging in. */
+export const meetingInvitations = sqliteTable(
+  'meeting_invitations',
+  {
+    id: text('id').primaryKey(),
+    meetingId: text('meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    partnerId: text('partner_id').references(() => partners.id, { onDelete: 'set null' }),
+    organisationName: text('organisation_name').notNull(),
+    group: text('group', { enum: PARTNER_GROUPS }).notNull(),
+    name: text('name').notNull(),
+    email: text('email').notNull(),
+    rsvp: text('rsvp', { enum: RSVP_ANSWERS }).notNull().default('pending'),
+    respondedAt: integer('responded_at', { mode: 'timestamp_ms' }),
+    /** The iCalendar SEQUENCE last sent to this person. */
+    sentSequence: integer('sent_sequence'),
+    reminderSentAt: integer('reminder_sent_at', { mode: 'timestamp_ms' }),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('meeting_invitations_unique').on(t.meetingId, t.email),
+    index('meeting_invitations_meeting_idx').on(t.meetingId),
+  ],
+)
+
+/** Who came, by organisation and group (what makes a meeting count for the board). */
+export const meetingAttendance = sqliteTable(
+  'meeting_attendance',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    meetingId: text('meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    partnerId: text('partner_id').references(() => partners.id, { onDelete: 'set null' }),
+    organisationName: text('organisation_name').notNull(),
+    group: text('group', { enum: PARTNER_GROUPS }).notNull(),
+    /** One person per line. */
+    persons: text('persons').notNull().default(''),
+  },
+  (t) => [index('meeting_attendance_meeting_idx').on(t.meetingId)],
 )

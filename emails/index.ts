@@ -7,13 +7,19 @@ import * as consultationClosing from './consultation-closing.tsx'
 import * as consultationDigest from './consultation-digest.tsx'
 import * as consultationOpened from './consultation-opened.tsx'
 import * as debateRequested from './debate-requested.tsx'
+import * as actionOverdue from './action-overdue.tsx'
 import * as debateScheduled from './debate-scheduled.tsx'
+import * as meetingCancelled from './meeting-cancelled.tsx'
+import * as meetingInvitation from './meeting-invitation.tsx'
+import * as meetingReminder from './meeting-reminder.tsx'
 import * as membershipDecision from './membership-decision.tsx'
 import * as membershipRequest from './membership-request.tsx'
+import * as minutesShared from './minutes-shared.tsx'
 import * as passwordReset from './password-reset.tsx'
 import * as protocolReminder from './protocol-reminder.tsx'
 import * as recommendationAnswered from './recommendation-answered.tsx'
 import * as recommendationReceipt from './recommendation-receipt.tsx'
+import * as semesterNudge from './semester-nudge.tsx'
 import * as staffInvitation from './staff-invitation.tsx'
 import type { EmailT } from './types.ts'
 import * as verifyEmail from './verify-email.tsx'
@@ -271,6 +277,130 @@ export const templates = {
       ],
       unsubscribeUrl: 'http://localhost:3000/unsubscribe?kind=consultation_opened&token=example',
       preferencesUrl: 'http://localhost:3000/account/notifications',
+    },
+  }),
+  // The participants are asked to check what was recorded in their name: part of the process.
+  'minutes-shared': template<minutesShared.MinutesSharedData>({
+    essential: true,
+    render: minutesShared.MinutesShared,
+    subject: minutesShared.subject,
+    sample: {
+      recipientName: 'Sorin Matei',
+      authorityName: 'Comuna Pângărați',
+      minutesTitle: 'Procesul-verbal al consultării privind planul anual de acțiune pentru anul 2027',
+      meetingDate: '2026-12-10',
+      remarksUntil: '2026-12-15',
+      minutesUrl: 'http://localhost:3000/a/pangarati/minutes/example',
+    },
+  }),
+  // --- Tripartite meetings ---
+  // The authority's invitation to a partner's contact person (no account): always sent. The
+  // caller attaches the calendar invitation (app/domain/meeting-ical.ts).
+  'meeting-invitation': template<meetingInvitation.MeetingInvitationData>({
+    essential: true,
+    render: meetingInvitation.MeetingInvitation,
+    subject: meetingInvitation.subject,
+    sample: {
+      recipientName: 'Elena Rusu',
+      organisationName: 'Asociația Vârstnici Activi Pângărați',
+      authorityName: 'Comuna Pângărați',
+      title: 'Întâlnirea tripartită S1 2027: îngrijirea la domiciliu a persoanelor vârstnice',
+      date: '2027-03-18',
+      startTime: '10:00',
+      endTime: '12:00',
+      place: 'Sala de ședințe a Primăriei Pângărați, str. Principală nr. 1',
+      onlineUrl: 'https://meet.example.org/pangarati-tripartita-s1-2027',
+      agenda:
+        '1. Situația serviciului de îngrijire la domiciliu: 120 de locuri, grad de ocupare 25%, lista de așteptare din satele Oanțu și Poiana.\n2. Propunerile furnizorilor, ale voluntarilor și ale asociațiilor beneficiarilor pentru semestrul al II-lea.\n3. Diverse.',
+      serviceTypes: ['8810 ID-I – Unitate de îngrijire la domiciliu pentru persoane vârstnice'],
+      groups: 'furnizorii de servicii sociale, organizațiile de voluntariat și asociațiile beneficiarilor din comună',
+      kind: 'new',
+      rsvpUrls: {
+        accepted: 'http://localhost:3000/a/pangarati/meetings/rsvp/example?answer=accepted',
+        declined: 'http://localhost:3000/a/pangarati/meetings/rsvp/example?answer=declined',
+        tentative: 'http://localhost:3000/a/pangarati/meetings/rsvp/example?answer=tentative',
+      },
+      meetingUrl: 'http://localhost:3000/a/pangarati/meetings/example',
+      authorityEmail: 'asistenta.sociala@pangarati.ro',
+    },
+  }),
+  'meeting-cancelled': template<meetingCancelled.MeetingCancelledData>({
+    essential: true,
+    render: meetingCancelled.MeetingCancelled,
+    subject: meetingCancelled.subject,
+    sample: {
+      recipientName: 'Elena Rusu',
+      authorityName: 'Comuna Pângărați',
+      title: 'Întâlnirea tripartită S1 2027: îngrijirea la domiciliu a persoanelor vârstnice',
+      date: '2027-03-18',
+      startTime: '10:00',
+      reason:
+        'Sala de ședințe este ocupată de sesiunea de instruire a recenzorilor; vom stabili o dată nouă împreună cu partenerii.',
+      authorityEmail: 'asistenta.sociala@pangarati.ro',
+    },
+  }),
+  'meeting-reminder': template<meetingReminder.MeetingReminderData>({
+    essential: true,
+    render: meetingReminder.MeetingReminder,
+    subject: meetingReminder.subject,
+    sample: {
+      recipientName: 'Elena Rusu',
+      authorityName: 'Comuna Pângărați',
+      title: 'Întâlnirea tripartită S1 2027: îngrijirea la domiciliu a persoanelor vârstnice',
+      date: '2027-03-18',
+      startTime: '10:00',
+      place: 'Sala de ședințe a Primăriei Pângărați, str. Principală nr. 1',
+      onlineUrl: 'https://meet.example.org/pangarati-tripartita-s1-2027',
+      rsvp: 'pending',
+      rsvpUrls: {
+        accepted: 'http://localhost:3000/a/pangarati/meetings/rsvp/example?answer=accepted',
+        declined: 'http://localhost:3000/a/pangarati/meetings/rsvp/example?answer=declined',
+        tentative: 'http://localhost:3000/a/pangarati/meetings/rsvp/example?answer=tentative',
+      },
+      meetingUrl: 'http://localhost:3000/a/pangarati/meetings/example',
+    },
+  }),
+  // To the coordinators: part of their work, no unsubscribe link.
+  'semester-nudge': template<semesterNudge.SemesterNudgeData>({
+    essential: true,
+    render: semesterNudge.SemesterNudge,
+    subject: semesterNudge.subject,
+    sample: {
+      recipientName: 'Andrei Lungu',
+      authorityName: 'Comuna Pângărați',
+      semesterLabel: 'S1 2027',
+      semesterEnd: '2027-06-30',
+      missing: [
+        { code: '8790 CR-VD-I', name: 'Centru de primire în regim de urgență pentru victimele violenței domestice' },
+        { code: '8891 CZ-C-II', name: 'Centru de zi pentru copii' },
+      ],
+      boardUrl: 'http://localhost:3000/a/pangarati/staff/meetings',
+    },
+  }),
+  'action-overdue': template<actionOverdue.ActionOverdueData>({
+    essential: true,
+    render: actionOverdue.ActionOverdue,
+    subject: actionOverdue.subject,
+    sample: {
+      recipientName: 'Andrei Lungu',
+      authorityName: 'Comuna Pângărați',
+      actions: [
+        {
+          description: 'Actualizarea listei de așteptare pentru îngrijirea la domiciliu în satele Oanțu și Poiana',
+          owner: 'Compartimentul de asistență socială',
+          dueOn: '2027-04-15',
+          meetingTitle: 'Întâlnirea tripartită S1 2027: îngrijirea la domiciliu a persoanelor vârstnice',
+          url: 'http://localhost:3000/a/pangarati/staff/minutes/example#actions',
+        },
+        {
+          description: 'Propunerea unui program comun de voluntariat cu Asociația Vârstnici Activi Pângărați',
+          owner: 'Asociația Vârstnici Activi Pângărați',
+          dueOn: '2027-04-30',
+          meetingTitle: 'Întâlnirea tripartită S1 2027: îngrijirea la domiciliu a persoanelor vârstnice',
+          url: 'http://localhost:3000/a/pangarati/staff/minutes/example#actions',
+        },
+      ],
+      boardUrl: 'http://localhost:3000/a/pangarati/staff/meetings',
     },
   }),
 }

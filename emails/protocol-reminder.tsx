@@ -36,6 +36,17 @@ export type ProtocolReminderData = {
   ackUrl: string | null
   /** Sent to an administrator because nobody acknowledged the term's reminders. */
   escalated: boolean
+  /**
+   * Sent to a partner's contact person (no account, always in Romanian): the partnership's
+   * deadlines only, no acknowledge link, no staff page (`protocolUrl` is the public registry,
+   * or empty when the protocol is not public), and why they receive it.
+   */
+  partner?: {
+    /** The partner the contact person stands for. */
+    partyName: string
+    /** Where to write to the authority (questions, or to be removed). */
+    authorityEmail: string
+  } | null
 }
 
 const date = (iso: string | null) => (iso ? iso.split('-').reverse().join('.') : '')
@@ -66,7 +77,53 @@ function itemValues(item: ProtocolReminderItem) {
   }
 }
 
+/** The message a partner's contact person receives (see `ProtocolReminderData.partner`). */
+function PartnerReminder({ t, lang, data }: { t: EmailT; lang: string; data: ProtocolReminderData }) {
+  const k = 'reminders.partnerEmail'
+  const partner = data.partner!
+  const item = data.item
+  const values = { name: name(data), authority: data.authorityName, ...(item ? itemValues(item) : {}) }
+  const title = subject(t, data)
+  const intro = data.kind === 'overdue' ? 'overdue' : (item?.kind ?? 'end')
+  return (
+    <EmailLayout t={t} lang={lang} preview={title}>
+      <Heading style={styles.heading}>{title}</Heading>
+      <Text style={styles.text}>{t('emails.greeting', { name: data.recipientName })}</Text>
+      <Text style={styles.text}>{t(`${k}.intro.${intro}`, values)}</Text>
+      {data.kind === 'overdue' ? (
+        <Section>
+          {data.items.map((i) => (
+            <Text key={`${i.kind}${i.dueOn}${i.offsetDays}`} style={{ ...styles.text, margin: '4px 0' }}>
+              • {t(`emails.protocolReminder.items.${i.kind}`, itemValues(i))}
+            </Text>
+          ))}
+        </Section>
+      ) : null}
+      {item && (item.kind === 'end' || item.kind === 'notice') ? (
+        <Text style={styles.text}>{left(t, data.today, item.deadline)}</Text>
+      ) : null}
+      {item ? <Text style={styles.text}>{t(`${k}.what.${item.kind}`, values)}</Text> : null}
+      <Text style={styles.text}>
+        {t(`${k}.contact`, { authority: data.authorityName, email: partner.authorityEmail })}
+      </Text>
+      {data.protocolUrl ? (
+        <Text style={styles.text}>
+          <Link href={data.protocolUrl}>{t(`${k}.registry`, { authority: data.authorityName })}</Link>
+        </Text>
+      ) : null}
+      <Text style={{ ...styles.text, fontSize: '13px', color: '#57606a' }}>
+        {t(`${k}.why`, {
+          partner: partner.partyName,
+          authority: data.authorityName,
+          email: partner.authorityEmail,
+        })}
+      </Text>
+    </EmailLayout>
+  )
+}
+
 export function ProtocolReminder({ t, lang, data }: { t: EmailT; lang: string; data: ProtocolReminderData }) {
+  if (data.partner) return <PartnerReminder t={t} lang={lang} data={data} />
   const k = 'emails.protocolReminder'
   const item = data.item
   const values = { name: name(data), authority: data.authorityName, ...(item ? itemValues(item) : {}) }

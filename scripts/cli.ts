@@ -14,7 +14,10 @@ import { getAuthorityBySlug, listAuthorities } from '~/models/authority.server'
 import { demoLogins, NotEmptyError, seedDemo } from '~/models/demo.server'
 import { importProtocols } from '~/models/protocol-import.server'
 import { listProtocols } from '~/models/protocol.server'
+import { sendMeetingReminders, sendOverdueActions, sendSemesterNudges } from '~/models/meetings.server'
 import { processNotifications, sendDigests } from '~/models/notifications.server'
+import { importServices } from '~/models/services.server'
+import { parseServicesCsv, parseServicesTable } from '~/domain/services-parser'
 import { advanceConsultations } from '~/models/plan.server'
 import { dueReminders, planReminders } from '~/models/reminders.server'
 import { createUser, getUserByEmail, setPlatformAdmin } from '~/models/user.server'
@@ -23,6 +26,7 @@ import { ConfigError, getConfig } from '~/services/config.server'
 import { getDb } from '~/services/db.server'
 import { deliverDueEmails } from '~/services/email-delivery.server'
 import { planParseCommand } from './plan-parse-command'
+import { servicesParseCommand } from './services-command'
 
 const USAGE = `Usage: npm run --silent cli -- <command> [options]
 
@@ -38,6 +42,13 @@ Commands:
                                    keep its legal numbering (CAPITOLUL I, A., 1., a)); --json
                                    prints {"title", "sections": [{"number", "heading", "level",
                                    "text"}]}
+  services parse FILE [--json]     read the social services of FILE (chapter I.A of a plan as
+                                   extracted from Word, or CSV); --json prints {"services":
+                                   [{"number", "code", "codeNormalized", "name", "capacity",
+                                   "occupancyPercent", "budget": {…}}]}
+  services import FILE --authority SLUG [--dry-run]
+                                   import them as the authority's existing services, all or
+                                   nothing (a row with a problem refuses the file)
   protocols parse FILE [--format plan-table|prose|csv] [--json]
                                    read the partnership protocols of FILE (a plan's table as
                                    extracted from Word, a prose list, or CSV; detected when
@@ -53,8 +64,9 @@ Commands:
                                    (today in Europe/Bucharest by default)
   reminders due [--as-of YYYY-MM-DD] [--authority SLUG] [--json]
                                    the protocol reminders (and weekly summaries) that would be
-                                   sent on that date (today by default), with their recipients,
-                                   without sending or recording anything
+                                   sent on that date (today by default), with their recipients
+                                   (a partner's contact person marked "partner"), without sending
+                                   or recording anything
   jobs run-once [--json]           one cycle of the background jobs, for system cron: plan and
                                    send the reminders due today, close ended consultations,
                                    announce those closing in 3 days, send notifications and
@@ -102,6 +114,8 @@ async function run(argv: string[]): Promise<void> {
   const allowed: Record<string, string[]> = {
     'protocols parse': ['format', 'json'],
     'plan parse': ['json'],
+    'services parse': ['json'],
+    'services import': ['authority', 'dry-run'],
     'protocols import': ['format', 'authority', 'dry-run', 'accept-flagged'],
     'protocols list': ['authority', 'as-of', 'json'],
     'reminders due': ['authority', 'as-of', 'json'],
@@ -171,6 +185,31 @@ async function run(argv: string[]): Promise<void> {
       })
       out(`Created platform administrator ${user.email}.`)
       out(`Password (shown once, change it after logging in): ${password}`)
+      return
+    }
+    case 'services parse': {
+      if (rest.length !== 1) throw new UsageError('services parse takes exactly one FILE.')
+      const code = await servicesParseCommand(rest[0]!, { json: values.json === true }, out)
+      if (code !== 0) process.exit(code)
+      return
+    }
+    case 'services import': {
+      if (rest.length !== 1) throw new UsageError('services import takes exactly one FILE.')
+      const authority = authorityOption(values.authority)
+      const text = readInput(rest[0]!).replace(/^\uFEFF/, '')
+      const parsed = rest[0]!.toLowerCase().endsWith('.csv') ? parseServicesCsv(text) : parseServicesTable(text)
+      if (parsed.services.length === 0) throw new CommandError(`${rest[0]}: no social service found.`)
+      const flagged = parsed.services.filter((s) => s.problems.length > 0)
+      if (flagged.length > 0) {
+        for (const s of flagged) out(`  row ${s.number}: ${s.problems.map((p) => p.message).join('; ')}`)
+        throw new CommandError(`${flagged.length} row(s) need review: nothing imported.`)
+      }
+      if (values['dry-run']) {
+        out(`${parsed.services.length} services would be imported into ${authority.name} (dry run).`)
+        return
+      }
+      const n = importServices(authority.id, parsed.services, 'existing', null)
+      out(`${n} services imported into ${authority.name}.`)
       return
     }
     case 'plan parse': {
@@ -269,7 +308,9 @@ async function run(argv: string[]): Promise<void> {
         const flags = [r.overdue && 'overdue', r.escalated && 'escalated'].filter(Boolean).join(', ')
         out(
           `  ${r.authority} ${formatDate(r.dueOn)} ${`${r.kind}${offset}`.padEnd(10)} deadline ${formatDate(r.deadline)} ` +
-            `${r.title}${flags ? ` (${flags})` : ''} → ${r.recipients.join(', ') || '(nobody)'}`,
+            `${r.title}${flags ? ` (${flags})` : ''} → ` +
+            (r.to.map((p) => (p.as === 'partner' ? `${p.email} (partner: ${p.name})` : p.email)).join(', ') ||
+              '(nobody)'),
         )
       }
       for (const s of due.summaries) {
@@ -288,6 +329,11 @@ async function run(argv: string[]): Promise<void> {
         notified += handled
       }
       const digests = await sendDigests()
+      const meetings = {
+        reminders: await sendMeetingReminders(),
+        nudges: await sendSemesterNudges(),
+        overdueActions: await sendOverdueActions(),
+      }
       let delivered = 0
       // Until nothing is due any more (failed attempts are rescheduled later, so this ends).
       for (let round = 0; round < 100; round++) {
@@ -296,7 +342,13 @@ async function run(argv: string[]): Promise<void> {
         if (handled === 0) break
       }
       if (values.json) {
-        out(JSON.stringify({ reminders: planned, consultations, notifications: notified, digests, delivered }, null, 2))
+        out(
+          JSON.stringify(
+            { reminders: planned, consultations, notifications: notified, digests, meetings, delivered },
+            null,
+            2,
+          ),
+        )
         return
       }
       out(
@@ -312,6 +364,10 @@ async function run(argv: string[]): Promise<void> {
       out(
         `Consultations: ${consultations.closed} closed, ${consultations.closingNotices} closing soon announced; ` +
           `${notified} notifications handled, ${digests} digests sent.`,
+      )
+      out(
+        `Meetings: ${meetings.reminders} reminders, ${meetings.nudges} semester nudges, ` +
+          `${meetings.overdueActions} overdue-action messages.`,
       )
       out(`Outbox: ${delivered} emails handled.`)
       return

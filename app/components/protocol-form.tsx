@@ -2,12 +2,18 @@ import { getFormProps, getInputProps, useForm, type SubmissionResult } from '@co
 import { parseWithZod } from '@conform-to/zod'
 import { Form } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { FormErrors, SelectField, TextAreaField, TextField } from '~/components/forms'
+import { FieldErrors, FormErrors, SelectField, TextAreaField, TextField } from '~/components/forms'
 import { MAX_PARTNERS, protocolFormSchema } from '~/domain/protocol-form'
 import { PROTOCOL_KINDS, TERM_TYPES } from '~/domain/protocol-types'
 
 export type ProtocolFormDefaults = Record<string, unknown> & {
-  partners?: Array<{ name?: string; registrationNumber?: string; registrationDate?: string }>
+  partners?: Array<{
+    name?: string
+    registrationNumber?: string
+    registrationDate?: string
+    contactName?: string
+    contactEmail?: string
+  }>
 }
 
 /** The create and edit form of a protocol: identity, parties, term. Works without JavaScript. */
@@ -34,6 +40,8 @@ export function ProtocolForm(props: {
     { value: 'D', label: t('protocols.form.units.D') },
   ]
   const { key: publicKey, ...publicInput } = getInputProps(fields.isPublic, { type: 'checkbox' })
+  const { key: remindKey, ...remindInput } = getInputProps(fields.remindPartners, { type: 'checkbox' })
+  const remindHintId = `${fields.remindPartners.id}-hint`
   return (
     <Form method="post" className="stacked" {...getFormProps(form)}>
       <FormErrors errors={form.errors} />
@@ -77,6 +85,14 @@ export function ProtocolForm(props: {
               <TextField field={p.name} label={t('protocols.fields.partnerName')} />
               <TextField field={p.registrationNumber} label={t('protocols.fields.registrationNumber')} />
               <TextField field={p.registrationDate} label={t('protocols.fields.registrationDate')} type="date" />
+              <TextField field={p.contactName} label={t('protocols.fields.contactName')} autoComplete="off" />
+              <TextField
+                field={p.contactEmail}
+                label={t('protocols.fields.contactEmail')}
+                type="email"
+                autoComplete="off"
+                hint={t('protocols.form.contactHint')}
+              />
             </fieldset>
           )
         })}
@@ -142,6 +158,25 @@ export function ProtocolForm(props: {
             <input key={publicKey} {...publicInput} />
             <span>{t('protocols.fields.isPublic')}</span>
           </label>
+        </div>
+        <div className="field">
+          <label className="checkbox" htmlFor={fields.remindPartners.id}>
+            <input
+              key={remindKey}
+              {...remindInput}
+              aria-describedby={[
+                remindHintId,
+                fields.remindPartners.errors?.length ? fields.remindPartners.errorId : null,
+              ]
+                .filter(Boolean)
+                .join(' ')}
+            />
+            <span>{t('protocols.fields.remindPartners')}</span>
+          </label>
+          <p id={remindHintId} className="hint">
+            {t('protocols.form.remindPartnersHint')}
+          </p>
+          <FieldErrors field={fields.remindPartners} />
         </div>
       </fieldset>
       <div className="actions">

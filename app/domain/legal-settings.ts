@@ -3,6 +3,7 @@
  * is the legal value (../shared/DOMAIN.md), so a changed law is a settings change.
  */
 import { z } from 'zod'
+import { PARTICIPANT_CATEGORIES } from './minutes-rules'
 
 export const legalSettingsSchema = z.object({
   /** Law 52/2003: a draft is announced at least this many days before adoption. */
@@ -15,6 +16,13 @@ export const legalSettingsSchema = z.object({
   publicDebateOnRequest: z.boolean(),
   /** Law 292/2011 art. 112(3)(b): the annual plan needs recorded consultation minutes. */
   annualPlanRequiresConsultationMinutes: z.boolean(),
+  /**
+   * Law 292/2011 art. 112(3)(b): whom the annual plan is drawn up after consulting (public and
+   * private providers, professional associations, organisations representing beneficiaries).
+   */
+  consultationRequiredCategories: z.array(z.enum(PARTICIPANT_CATEGORIES)).max(6),
+  /** Days the participating organisations have to add remarks to shared minutes. */
+  minutesRemarkDays: z.number().int().min(1).max(60),
 })
 
 export type LegalSettings = z.infer<typeof legalSettingsSchema>
@@ -25,6 +33,13 @@ export const DEFAULT_LEGAL_SETTINGS: LegalSettings = {
   recommendationWindowMinDays: 10,
   publicDebateOnRequest: true,
   annualPlanRequiresConsultationMinutes: true,
+  consultationRequiredCategories: [
+    'public_provider',
+    'private_provider',
+    'professional_association',
+    'beneficiaries_organisation',
+  ],
+  minutesRemarkDays: 5,
 }
 
 /** Reads stored settings, filling anything missing with the legal defaults. */

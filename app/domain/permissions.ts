@@ -41,6 +41,9 @@ export const ACTIONS = {
   'plan.manage': 'authority',
   'plan.moderate': 'authority',
   'plan.answer': 'authority',
+  'plan.adopt': 'authority',
+  'minutes.manage': 'authority',
+  'meeting.manage': 'authority',
   // organisation
   'organisation.edit': 'organisation',
   'organisation.manage_members': 'organisation',
@@ -71,6 +74,11 @@ const AUTHORITY_RULES: Partial<Record<Action, readonly StaffRole[]>> = {
   'plan.manage': ['admin', 'editor'],
   'plan.moderate': ['admin', 'editor'],
   'plan.answer': ['admin', 'editor'],
+  'plan.adopt': ['admin', 'editor'],
+  // Minutes: editors for consultations and debates, coordinators for tripartite meetings.
+  'minutes.manage': ['admin', 'editor', 'coordinator'],
+  // Services, partners and tripartite meetings: the partnership coordinators and admins.
+  'meeting.manage': ['admin', 'coordinator'],
 }
 
 export type Decision = { allowed: true } | { allowed: false; reason: DenialReason }

@@ -42,10 +42,22 @@ const amountField = z.coerce
   .max(1000, 'protocols.validation.positive')
   .optional()
 
+/** An optional email address (the partner's contact person), kept in lower case. */
+const optionalEmail = z
+  .string()
+  .trim()
+  .max(254, 'validation.tooLong')
+  .email('validation.email')
+  .transform((v) => v.toLowerCase())
+  .optional()
+
 const partySchema = z.object({
   name: optionalText(300),
   registrationNumber: optionalText(100),
   registrationDate: dateField,
+  /** The partner's contact person: told of the deadlines when `remindPartners` is on; never public. */
+  contactName: optionalText(200),
+  contactEmail: optionalEmail,
 })
 
 const termFields = {
@@ -72,11 +84,26 @@ export const protocolFormSchema = z
     partners: z.array(partySchema).max(MAX_PARTNERS).default([]),
     responsibleUserId: optionalText(40),
     isPublic: z.literal('on').optional(),
+    /** Deadline reminders also go to the partners' contact persons. */
+    remindPartners: z.literal('on').optional(),
     ...termFields,
   })
   .superRefine((v, ctx) => {
     if (!v.partners.some((p) => p.name)) {
       ctx.addIssue({ code: 'custom', path: ['partners', 0, 'name'], message: 'protocols.validation.partnerRequired' })
+    }
+    v.partners.forEach((p, i) => {
+      // A contact person belongs to a partner: without the partner's name it would be dropped.
+      if (!p.name && (p.contactName || p.contactEmail)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['partners', i, 'name'],
+          message: 'protocols.validation.contactWithoutPartner',
+        })
+      }
+    })
+    if (v.remindPartners && !v.partners.some((p) => p.name && p.contactEmail)) {
+      ctx.addIssue({ code: 'custom', path: ['remindPartners'], message: 'protocols.validation.remindWithoutContact' })
     }
     checkTerm(v, ctx)
   })

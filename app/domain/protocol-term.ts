@@ -15,7 +15,7 @@ import { addDays, addMonths, addPeriod, daysBetween, isPeriod, maxDate, periodEn
 import type { IsoDate, ProtocolStatus, Term } from './protocol-types'
 
 export type ProtocolSettings = {
-  /** A fixed term (or a hard stop) this close to its end is "expiring". */
+  /** A fixed term (or a hard stop) this close to its end is "expiring" (days). */
   expiringWithinDays: number
   /** A notice deadline this close makes an auto-renewing term "in_notice_window". */
   noticeWarningDays: number
@@ -29,7 +29,16 @@ export const DEFAULT_PROTOCOL_SETTINGS: ProtocolSettings = {
   reviewEveryMonths: 6,
 }
 
-/** Stored settings, with the defaults filled in for anything missing or out of range. */
+/** The largest warning window, in days (two years). */
+export const MAX_WARNING_DAYS = 730
+/** The longest review interval, in months. */
+export const MAX_REVIEW_MONTHS = 60
+
+/**
+ * Stored settings (authorities.protocol_settings, a JSON object), with the defaults filled in for
+ * anything missing or out of range. The same object holds the reminder settings under `reminders`
+ * (read by readReminderSettings in ./reminders.ts; edited with ./reminder-settings.ts).
+ */
 export function readProtocolSettings(stored: unknown): ProtocolSettings {
   const value = typeof stored === 'object' && stored ? (stored as Record<string, unknown>) : {}
   const pick = (key: keyof ProtocolSettings, min: number, max: number) => {
@@ -37,9 +46,9 @@ export function readProtocolSettings(stored: unknown): ProtocolSettings {
     return typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max ? v : DEFAULT_PROTOCOL_SETTINGS[key]
   }
   return {
-    expiringWithinDays: pick('expiringWithinDays', 1, 365),
-    noticeWarningDays: pick('noticeWarningDays', 1, 365),
-    reviewEveryMonths: pick('reviewEveryMonths', 1, 60),
+    expiringWithinDays: pick('expiringWithinDays', 1, MAX_WARNING_DAYS),
+    noticeWarningDays: pick('noticeWarningDays', 1, MAX_WARNING_DAYS),
+    reviewEveryMonths: pick('reviewEveryMonths', 1, MAX_REVIEW_MONTHS),
   }
 }
 
@@ -127,6 +136,28 @@ export function periodContaining(term: Term, date: IsoDate): Period & { end: Iso
 export function noticeDeadline(term: Term, period: Period & { end: IsoDate }): IsoDate | null {
   if (!term.noticePeriod) return null
   return maxDate(period.start, addPeriod(period.end, term.noticePeriod, -1))
+}
+
+/**
+ * The periods an auto-renewing term rolled over into by itself up to `today`, oldest first: every
+ * period after the first that started on or before `today`, none after the period in which a
+ * decision to let it lapse was taken, none starting on or after a termination's effective date.
+ * The periods stay anchored on the first end (a renewal counts from the previous end).
+ */
+export function automaticRenewals(facts: ProtocolFacts, today: IsoDate): Array<Period & { end: IsoDate }> {
+  const { term } = facts
+  if (term.type !== 'auto_renewing' || !termIsUsable(term) || today <= firstPeriodEnd(term)) return []
+  let last = periodContaining(term, today).index
+  if (facts.ending?.kind === 'let_lapse') {
+    last = Math.min(last, periodContaining(term, maxDate(facts.ending.decidedOn, term.start!)).index)
+  }
+  const out: Array<Period & { end: IsoDate }> = []
+  for (let k = 1; k <= last; k++) {
+    const period = renewalPeriod(term, k)
+    if (facts.ending?.kind === 'terminate' && period.start >= facts.ending.effectiveOn) break
+    out.push(period)
+  }
+  return out
 }
 
 export function nextReviewDate(start: IsoDate, lastReviewedOn: IsoDate | null, settings: ProtocolSettings): IsoDate {

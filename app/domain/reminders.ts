@@ -20,6 +20,10 @@
  *
  * What became due while nothing ran goes out once: several due reminders of one protocol make
  * one "overdue" message, the others being recorded as collapsed into it.
+ *
+ * The offsets, the escalation window and the review interval are authority settings (edited on
+ * the settings page, see ./reminder-settings.ts). The deadline reminders (`end`, `notice`,
+ * `renewed`: PARTNER_REMINDER_KINDS) may also go to the partners' contact persons.
  */
 import { addDays, dayNumber, daysBetween, fromDayNumber } from './calendar'
 import {
@@ -32,6 +36,17 @@ import type { IsoDate } from './protocol-types'
 
 export const REMINDER_KINDS = ['end', 'notice', 'review', 'renewed'] as const
 export type ReminderKind = (typeof REMINDER_KINDS)[number]
+
+/**
+ * The reminders about a deadline of the partnership itself (its last day, its notice deadline, its
+ * roll-over): the ones the partners' contact persons receive too when the protocol says so.
+ */
+export const PARTNER_REMINDER_KINDS: readonly ReminderKind[] = ['end', 'notice', 'renewed']
+
+export const isPartnerReminder = (r: { kind: string }) => (PARTNER_REMINDER_KINDS as readonly string[]).includes(r.kind)
+
+/** The largest reminder offset, in days (two years). */
+export const MAX_OFFSET_DAYS = 730
 
 /** Stored in place of "no offset" so that the unique index (which treats NULLs as distinct) holds. */
 export const NO_OFFSET = -1
@@ -68,7 +83,7 @@ export function readReminderSettings(storedProtocolSettings: unknown): ReminderS
   const offsets = (key: 'endOffsets' | 'noticeOffsets') => {
     const v = value[key]
     if (!Array.isArray(v) || v.length === 0 || v.length > 10) return DEFAULT_REMINDER_SETTINGS[key]
-    if (!v.every((n) => typeof n === 'number' && Number.isInteger(n) && n >= 0 && n <= 365)) {
+    if (!v.every((n) => typeof n === 'number' && Number.isInteger(n) && n >= 0 && n <= MAX_OFFSET_DAYS)) {
       return DEFAULT_REMINDER_SETTINGS[key]
     }
     return [...new Set(v as number[])].sort((a, b) => b - a)
@@ -80,7 +95,7 @@ export function readReminderSettings(storedProtocolSettings: unknown): ReminderS
   return {
     endOffsets: offsets('endOffsets'),
     noticeOffsets: offsets('noticeOffsets'),
-    escalateWithinDays: int('escalateWithinDays', 0, 365),
+    escalateWithinDays: int('escalateWithinDays', 0, MAX_OFFSET_DAYS),
     lateGraceDays: int('lateGraceDays', 0, 60),
     weeklySummaryWeekday: int('weeklySummaryWeekday', 1, 7),
   }

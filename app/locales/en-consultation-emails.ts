@@ -94,6 +94,14 @@ export const enConsultationEmails: Translation<typeof roConsultationEmails> = {
     button: 'Send a recommendation',
     buttonClosed: 'The document’s page',
   },
+  minutesShared: {
+    subject: 'Minutes to check by {{date}}: {{title}}',
+    intro:
+      '{{authority}} has drawn up “{{title}}”, of the meeting of {{date}} your organisation took part in, and sends it to you for checking.',
+    deadline: 'You can add remarks on the platform until {{date}} inclusive; they stay attached to the minutes.',
+    button: 'Read the minutes',
+    why: 'You receive this message as a member of an organisation that took part in the meeting.',
+  },
   debateRequested: {
     subject: 'Request for a public debate on “{{plan}}” (no. {{number}})',
     intro:

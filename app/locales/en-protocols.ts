@@ -23,6 +23,9 @@ export const enProtocols: Translation<typeof roProtocols> = {
     condition: 'Condition of validity',
     responsible: 'Responsible person',
     isPublic: 'Published in the authority’s public registry',
+    contactName: 'Partner’s contact person (optional)',
+    contactEmail: 'Contact person’s email (optional)',
+    remindPartners: 'Send the deadline reminders to the partners’ contact persons too',
   },
   form: {
     act: 'The act',
@@ -44,6 +47,9 @@ export const enProtocols: Translation<typeof roProtocols> = {
     nobody: 'Nobody',
     dateHint: 'dd.mm.yyyy',
     units: { Y: 'years', M: 'months', D: 'days' },
+    contactHint: 'Never published: only the authority’s team sees it, and the person themselves, in reminders.',
+    remindPartnersHint:
+      'Contact persons with an email receive, in Romanian, the reminders about the end, the notice deadline and the automatic renewal (not the review reminders). The message tells them why they receive it and how to ask not to.',
   },
   new: {
     title: 'New protocol',
@@ -81,6 +87,11 @@ export const enProtocols: Translation<typeof roProtocols> = {
     parent: 'Addendum to',
     parties: 'Parties',
     registration: 'no.',
+    contact: 'contact person:',
+    remindPartners: 'Reminders to the partners',
+    remindPartnersOn: 'yes: the deadline reminders also go to the contact persons with an email',
+    remindPartnersOff: 'no',
+    renewedAutomatically: 'Renewed automatically: {{start}} – {{end}}',
     visibility: 'Public registry',
     public: 'published',
     private: 'not published',
@@ -98,6 +109,7 @@ export const enProtocols: Translation<typeof roProtocols> = {
       edited: 'edited',
       imported: 'imported',
       addendum: 'addendum',
+      renewed: 'automatic renewal',
     },
     done: {
       created: 'The protocol was saved.',
@@ -242,5 +254,7 @@ export const enProtocols: Translation<typeof roProtocols> = {
     changeNoteRequired: 'Enter what changes.',
     effectiveRequired: 'Enter the date from which it ends.',
     effectiveBeforeDecision: 'The ending cannot be before the decision.',
+    contactWithoutPartner: 'Enter the name of the partner the contact person belongs to.',
+    remindWithoutContact: 'Enter the contact person’s email for at least one partner.',
   },
 }

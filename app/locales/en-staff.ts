@@ -6,6 +6,7 @@ export const enStaff: Translation<typeof roStaff> = {
   context: 'Staff workspace: {{authority}}',
   pageTitle: '{{page}} · {{authority}}',
   nav: {
+    meetings: 'Tripartite meetings',
     plans: 'Consultations',
     protocols: 'Protocols',
     label: 'Workspace sections',
@@ -40,6 +41,14 @@ export const enStaff: Translation<typeof roStaff> = {
       hint: 'Law 52/2003: a public debate is mandatory when a legally constituted association or another public authority asks for it in writing; its minutes are published. Default: yes.',
       on: 'A public debate is held when an association or another authority asks in writing.',
       off: 'A public debate on request is not required.',
+    },
+    consultationRequiredCategories: {
+      legend: 'Who must have taken part in the consultation on the annual plan',
+      hint: 'Law 292/2011, art. 112(3)(b): public and private providers, professional associations and organisations of beneficiaries. The annual plan is adopted only if the consultation minutes have participants from every category ticked.',
+    },
+    minutesRemarkDays: {
+      label: 'Days for the participants’ remarks on minutes (calendar days)',
+      hint: 'How long the participating organisations may add remarks once the minutes are shared with them. Default: 5.',
     },
     annualPlanRequiresConsultationMinutes: {
       label: 'The annual plan is adopted only with the minutes of its consultation',

@@ -7,7 +7,10 @@ import { enProtocolRegistry } from './en-protocol-registry'
 import { enProtocols } from './en-protocols'
 import { enReminders } from './en-reminders'
 import { enConsultationEmails } from './en-consultation-emails'
+import { enMeetingEmails } from './en-meeting-emails'
 import { enConsultations, enNotifications, enPlans, enSearch } from './en-plans'
+import { enAdoption, enMinutes, enTransparency } from './en-minutes'
+import { enMeetings } from './en-meetings'
 import type { ro } from './ro'
 import type { Translation } from './types'
 
@@ -180,6 +183,7 @@ export const en: Translation<typeof ro> = {
     other: 'Other public authority',
   },
   authority: {
+    allConsultations: 'All the authority’s consultations',
     goToStaffArea: 'Staff workspace',
     consultations: 'Public consultations',
     noConsultations: 'No consultation published yet.',
@@ -219,6 +223,7 @@ export const en: Translation<typeof ro> = {
   },
   emails: {
     ...enConsultationEmails,
+    ...enMeetingEmails,
     greeting: 'Hello {{name}},',
     footer: {
       automatic: 'This message was sent automatically by the Social plans platform.',
@@ -357,6 +362,10 @@ export const en: Translation<typeof ro> = {
   consultations: enConsultations,
   search: enSearch,
   notifications: enNotifications,
+  minutes: enMinutes,
+  adoption: enAdoption,
+  transparency: enTransparency,
+  meetings: enMeetings,
   protocolKinds: {
     protocol: 'Cooperation protocol',
     partnership_agreement: 'Partnership agreement',

@@ -94,6 +94,14 @@ export const roConsultationEmails = {
     button: 'Trimite o recomandare',
     buttonClosed: 'Pagina documentului',
   },
+  minutesShared: {
+    subject: 'Proces-verbal de verificat până pe {{date}}: {{title}}',
+    intro:
+      '{{authority}} a întocmit „{{title}}”, al întâlnirii din {{date}} la care a participat organizația dumneavoastră, și vi-l trimite spre verificare.',
+    deadline: 'Puteți adăuga observații pe platformă până pe {{date}} inclusiv; ele rămân atașate procesului-verbal.',
+    button: 'Citește procesul-verbal',
+    why: 'Primiți acest mesaj ca membru al unei organizații care a participat la întâlnire.',
+  },
   debateRequested: {
     subject: 'Cerere de dezbatere publică pentru „{{plan}}” (nr. {{number}})',
     intro:

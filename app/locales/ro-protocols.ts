@@ -20,6 +20,9 @@ export const roProtocols = {
     condition: 'Condiția de valabilitate',
     responsible: 'Persoana responsabilă',
     isPublic: 'Publicat în registrul public al autorității',
+    contactName: 'Persoana de contact a partenerului (opțional)',
+    contactEmail: 'Emailul persoanei de contact (opțional)',
+    remindPartners: 'Trimite memento-urile despre termene și persoanelor de contact ale partenerilor',
   },
   form: {
     act: 'Actul',
@@ -41,6 +44,9 @@ export const roProtocols = {
     nobody: 'Nimeni',
     dateHint: 'zz.ll.aaaa',
     units: { Y: 'ani', M: 'luni', D: 'zile' },
+    contactHint: 'Nu se publică niciodată: o văd doar echipa autorității și persoana însăși, în memento-uri.',
+    remindPartnersHint:
+      'Persoanele de contact cu email primesc, în limba română, memento-urile despre expirare, termenul de denunțare și prelungirea automată (nu și pe cele de revizuire). Mesajul le spune de ce le primesc și cum cer să nu le mai primească.',
   },
   new: {
     title: 'Protocol nou',
@@ -78,6 +84,11 @@ export const roProtocols = {
     parent: 'Act adițional la',
     parties: 'Părți',
     registration: 'nr.',
+    contact: 'persoana de contact:',
+    remindPartners: 'Memento-uri către parteneri',
+    remindPartnersOn: 'da: memento-urile despre termene merg și la persoanele de contact cu email',
+    remindPartnersOff: 'nu',
+    renewedAutomatically: 'Prelungit automat: {{start}} – {{end}}',
     visibility: 'Registrul public',
     public: 'publicat',
     private: 'nepublicat',
@@ -95,6 +106,7 @@ export const roProtocols = {
       edited: 'modificat',
       imported: 'importat',
       addendum: 'act adițional',
+      renewed: 'prelungire automată',
     },
     done: {
       created: 'Protocolul a fost salvat.',
@@ -241,5 +253,7 @@ export const roProtocols = {
     changeNoteRequired: 'Scrieți ce se modifică.',
     effectiveRequired: 'Scrieți data de la care încetează.',
     effectiveBeforeDecision: 'Încetarea nu poate fi înaintea deciziei.',
+    contactWithoutPartner: 'Scrieți denumirea partenerului căruia îi aparține persoana de contact.',
+    remindWithoutContact: 'Scrieți emailul persoanei de contact pentru cel puțin un partener.',
   },
 }

@@ -4,6 +4,7 @@ export const roStaff = {
   context: 'Spațiul de lucru al personalului: {{authority}}',
   pageTitle: '{{page}} · {{authority}}',
   nav: {
+    meetings: 'Întâlniri tripartite',
     plans: 'Consultări',
     protocols: 'Protocoale',
     label: 'Secțiunile spațiului de lucru',
@@ -38,6 +39,14 @@ export const roStaff = {
       hint: 'Legea 52/2003: dezbaterea publică este obligatorie dacă o cere în scris o asociație legal constituită sau o altă autoritate publică; procesul-verbal al dezbaterii se publică. Implicit: da.',
       on: 'Se organizează o dezbatere publică la cererea scrisă a unei asociații sau a unei alte autorități.',
       off: 'Dezbaterea publică la cerere nu este cerută.',
+    },
+    consultationRequiredCategories: {
+      legend: 'Cine trebuie să fi participat la consultarea planului anual',
+      hint: 'Legea 292/2011, art. 112 alin. (3) lit. b): furnizorii publici și privați, asociațiile profesionale și organizațiile beneficiarilor. Planul anual se adoptă numai dacă procesul-verbal al consultării are participanți din fiecare categorie bifată.',
+    },
+    minutesRemarkDays: {
+      label: 'Zile pentru observațiile participanților la un proces-verbal (zile calendaristice)',
+      hint: 'Cât timp pot adăuga observații organizațiile participante după ce procesul-verbal le este trimis. Implicit: 5.',
     },
     annualPlanRequiresConsultationMinutes: {
       label: 'Planul anual se adoptă numai cu procesul-verbal al consultării',

@@ -11,6 +11,9 @@ import { roProtocolRegistry } from './ro-protocol-registry'
 import { roProtocols } from './ro-protocols'
 import { roReminders } from './ro-reminders'
 import { roConsultationEmails } from './ro-consultation-emails'
+import { roMeetingEmails } from './ro-meeting-emails'
+import { roMeetings } from './ro-meetings'
+import { roAdoption, roMinutes, roTransparency } from './ro-minutes'
 import { roConsultations, roNotifications, roPlans, roSearch } from './ro-plans'
 
 export const ro = {
@@ -182,6 +185,7 @@ export const ro = {
     other: 'Altă autoritate publică',
   },
   authority: {
+    allConsultations: 'Toate consultările autorității',
     goToStaffArea: 'Spațiul de lucru al personalului',
     consultations: 'Consultări publice',
     noConsultations: 'Nicio consultare publicată încă.',
@@ -221,6 +225,7 @@ export const ro = {
   },
   emails: {
     ...roConsultationEmails,
+    ...roMeetingEmails,
     greeting: 'Bună ziua, {{name}},',
     footer: {
       automatic: 'Mesaj trimis automat de platforma Planuri sociale.',
@@ -363,6 +368,10 @@ export const ro = {
   consultations: roConsultations,
   search: roSearch,
   notifications: roNotifications,
+  minutes: roMinutes,
+  adoption: roAdoption,
+  transparency: roTransparency,
+  meetings: roMeetings,
   protocolKinds: {
     protocol: 'Protocol de colaborare',
     partnership_agreement: 'Acord de parteneriat',

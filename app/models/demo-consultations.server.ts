@@ -53,12 +53,68 @@ function sections(text: string): { title: string; sections: SectionInput[] } {
   return { title: parsed.title, sections: parsed.sections }
 }
 
-export function seedDemoConsultations(pangarati: Authority, county: Authority, people: DemoPeople) {
-  const today = clock.today()
-  const year = Number(today.slice(0, 4)) + 1
-  const text = fs
+function planText(year: number) {
+  return fs
     .readFileSync(path.join(DEMO_FILES, 'pangarati-plan-2023.txt'), 'utf8')
     .replaceAll('pentru anul 2023', `pentru anul ${year}`)
+}
+
+/**
+ * This year's plan, consulted two months ago and every recommendation answered, but without
+ * its consultation minutes: the platform refuses to adopt it until they are recorded (the gap
+ * real plans leave with "din data de ......").
+ */
+function seedClosedConsultation(pangarati: Authority, people: DemoPeople) {
+  const today = clock.today()
+  const year = Number(today.slice(0, 4))
+  const published = new Date(`${addDays(today, -60)}T09:00:00Z`)
+  clock.during(published, () => {
+    const outline = sections(planText(year))
+    const draft = createPlan(
+      pangarati.id,
+      {
+        kind: 'annual_action_plan',
+        title: outline.title,
+        year,
+        summary: 'Planul anual de acțiune al comunei pentru anul în curs.',
+        justification:
+          'Legea asistenței sociale nr. 292/2011, art. 112 alin. (3) lit. b) și art. 118: planul anual de acțiune privind serviciile sociale se aprobă de consiliul local.',
+        sections: outline.sections,
+        sourceFileName: 'pangarati-plan-2023.txt',
+      },
+      people.editorId,
+    )
+    const now = clock.today()
+    const plan = publishPlan(draft, { opensOn: now, closesOn: addDays(now, 19) }, people.editorId)
+    const section = sectionsOf(plan.currentVersionId!).find((s) => s.heading.startsWith('Serviciile sociale existente'))
+    const rec = submitRecommendation(
+      plan,
+      {
+        sectionId: section?.id ?? null,
+        organisationId: people.beneficiariesOrgId,
+        text: 'Cerem ca numărul asistenților personali să fie majorat, pentru că lista de așteptare are 12 persoane.',
+        proposedWording: null,
+        attachment: null,
+      },
+      people.beneficiariesId,
+    )
+    answerRecommendations(
+      plan,
+      [rec.id],
+      {
+        answer: 'accepted',
+        justification: 'Numărul asistenților personali crește la 50 din luna martie.',
+      },
+      people.editorId,
+    )
+  })
+}
+
+export function seedDemoConsultations(pangarati: Authority, county: Authority, people: DemoPeople) {
+  seedClosedConsultation(pangarati, people)
+  const today = clock.today()
+  const year = Number(today.slice(0, 4)) + 1
+  const text = planText(year)
   const outline = sections(text)
   const draft = createPlan(
     pangarati.id,

@@ -13,6 +13,7 @@ import { createAuthority, setStaffRoles, type Authority } from '~/models/authori
 import { importProtocols } from '~/models/protocol-import.server'
 import { createProtocol, type TermInput } from '~/models/protocol.server'
 import { seedDemoConsultations } from '~/models/demo-consultations.server'
+import { seedDemoMeetings } from '~/models/demo-meetings.server'
 import { clock } from '~/services/clock.server'
 import { createOrganisation, decideMembership, requestMembership } from '~/models/organisation.server'
 import { createUser } from '~/models/user.server'
@@ -226,11 +227,13 @@ export async function seedDemo() {
 
   let legalOfficerId = ''
   let editorId = ''
+  let coordinatorId = ''
   for (const s of PANGARATI_STAFF) {
     const user = await demoUser(s)
     setStaffRoles(pangarati.id, user.id, s.roles, null)
     if (s.roles.includes('legal')) legalOfficerId = user.id
     if (s.roles.includes('editor')) editorId = user.id
+    if (s.roles.includes('coordinator')) coordinatorId = user.id
   }
   let countyEditorId = ''
   for (const s of COUNTY_STAFF) {
@@ -292,4 +295,5 @@ export async function seedDemo() {
     beneficiariesOrgId: parents.id,
     countyEditorId,
   })
+  await seedDemoMeetings(pangarati, county, coordinatorId)
 }

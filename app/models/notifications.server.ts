@@ -11,6 +11,7 @@ import { and, asc, eq, inArray, isNull, lt, sql } from 'drizzle-orm'
 import {
   authorities,
   debateRequests,
+  minutes,
   notificationPreferences,
   notifications,
   organisations,
@@ -272,6 +273,25 @@ async function build(row: NotificationRow, to: Recipient, lookups: Lookups): Pro
         locale,
       )
       return { email, authorityId: found.authority.id }
+    }
+    case 'minutes_shared': {
+      const m = getDb().select().from(minutes).where(eq(minutes.id, row.subjectId)).get()
+      if (!m || m.status !== 'shared' || !m.remarksUntil) return null
+      const authority = getDb().select().from(authorities).where(eq(authorities.id, m.authorityId)).get()
+      if (!authority) return null
+      const email = await renderEmail(
+        'minutes-shared',
+        {
+          recipientName: to.name,
+          authorityName: authority.name,
+          minutesTitle: m.title,
+          meetingDate: m.date,
+          remarksUntil: m.remarksUntil,
+          minutesUrl: `${base()}/a/${authority.slug}/minutes/${m.id}`,
+        },
+        locale,
+      )
+      return { email, authorityId: authority.id }
     }
     case 'debate_scheduled': {
       const debate = getDb().select().from(publicDebates).where(eq(publicDebates.id, row.subjectId)).get()

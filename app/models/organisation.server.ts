@@ -289,3 +289,12 @@ export function decideMembership(
 export function getOrganisationById(id: string) {
   return getDb().select().from(organisations).where(eq(organisations.id, id)).get()
 }
+
+/** The organisation with exactly this name (case and diacritics as written, spaces trimmed), if any. */
+export function findOrganisationByName(name: string) {
+  return getDb()
+    .select()
+    .from(organisations)
+    .where(sql`lower(trim(${organisations.name})) = lower(trim(${name}))`)
+    .get()
+}

@@ -415,43 +415,47 @@ export function advanceConsultations(today = clock.today()): { closed: number; c
   const now = clock.now()
   let closed = 0
   let closingNotices = 0
-  db.transaction((tx) => {
-    const ending = tx
-      .select()
-      .from(plans)
-      .where(and(eq(plans.status, 'in_consultation'), sql`${plans.closesOn} < ${today}`))
-      .all()
-    for (const plan of ending) {
-      tx.update(plans).set({ status: 'consultation_closed', updatedAt: now }).where(eq(plans.id, plan.id)).run()
-      recordAudit(tx, {
-        actorUserId: null,
-        authorityId: plan.authorityId,
-        entityType: 'plan',
-        entityId: plan.id,
-        action: 'plan.consultation_closed',
-        after: { closesOn: plan.closesOn },
-      })
-      closed += 1
-    }
-    const closingSoon = tx
-      .select()
-      .from(plans)
-      .where(
-        and(
-          eq(plans.status, 'in_consultation'),
-          isNull(plans.closingNoticeSentAt),
-          sql`${plans.opensOn} <= ${today}`,
-          sql`${plans.closesOn} >= ${today}`,
-          sql`julianday(${plans.closesOn}) - julianday(${today}) <= 2`,
-        ),
-      )
-      .all()
-    for (const plan of closingSoon) {
-      tx.update(plans).set({ closingNoticeSentAt: now }).where(eq(plans.id, plan.id)).run()
-      notifyFollowers(tx, plan, 'consultation_closing')
-      closingNotices += 1
-    }
-  })
+  // Immediate: it reads then writes, and other processes may run the same pass.
+  db.transaction(
+    (tx) => {
+      const ending = tx
+        .select()
+        .from(plans)
+        .where(and(eq(plans.status, 'in_consultation'), sql`${plans.closesOn} < ${today}`))
+        .all()
+      for (const plan of ending) {
+        tx.update(plans).set({ status: 'consultation_closed', updatedAt: now }).where(eq(plans.id, plan.id)).run()
+        recordAudit(tx, {
+          actorUserId: null,
+          authorityId: plan.authorityId,
+          entityType: 'plan',
+          entityId: plan.id,
+          action: 'plan.consultation_closed',
+          after: { closesOn: plan.closesOn },
+        })
+        closed += 1
+      }
+      const closingSoon = tx
+        .select()
+        .from(plans)
+        .where(
+          and(
+            eq(plans.status, 'in_consultation'),
+            isNull(plans.closingNoticeSentAt),
+            sql`${plans.opensOn} <= ${today}`,
+            sql`${plans.closesOn} >= ${today}`,
+            sql`julianday(${plans.closesOn}) - julianday(${today}) <= 2`,
+          ),
+        )
+        .all()
+      for (const plan of closingSoon) {
+        tx.update(plans).set({ closingNoticeSentAt: now }).where(eq(plans.id, plan.id)).run()
+        notifyFollowers(tx, plan, 'consultation_closing')
+        closingNotices += 1
+      }
+    },
+    { behavior: 'immediate' },
+  )
   return { closed, closingNotices }
 }
 

@@ -4,10 +4,18 @@
  * are never stored: they are computed for a date by app/domain/protocol-term.ts.
  */
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm'
-import { protocolDecisions, protocolDocuments, protocolParties, protocols, protocolTerms, users } from '#db/schema.ts'
+import {
+  protocolDecisions,
+  protocolDocuments,
+  protocolParties,
+  protocolRenewals,
+  protocols,
+  protocolTerms,
+  users,
+} from '#db/schema.ts'
 import { addPeriod, isPeriod } from '~/domain/calendar'
-import type { ParseProblem, ProtocolKind, Term } from '~/domain/protocol-types'
-import { termIsUsable, type ProtocolFacts } from '~/domain/protocol-term'
+import type { IsoDate, ParseProblem, ProtocolKind, Term } from '~/domain/protocol-types'
+import { automaticRenewals, termIsUsable, type ProtocolFacts } from '~/domain/protocol-term'
 import { changedFields, recordAudit } from '~/models/audit.server'
 import { clock } from '~/services/clock.server'
 import { getDb, type DB } from '~/services/db.server'
@@ -21,6 +29,9 @@ export type PartyInput = {
   organisationId?: string | null
   registrationNumber: string | null
   registrationDate: string | null
+  /** The partner's contact person (never public; told of deadlines when `remindPartners` is on). */
+  contactName?: string | null
+  contactEmail?: string | null
 }
 
 export type TermInput = Term & { validityText?: string | null }
@@ -35,11 +46,27 @@ export type ProtocolInput = {
   term: TermInput
   responsibleUserId: string | null
   isPublic: boolean
+  /** Deadline reminders also go to the partners' contact persons (false when not given). */
+  remindPartners?: boolean
 }
 
 export type ProtocolRow = typeof protocols.$inferSelect
 export type TermRow = typeof protocolTerms.$inferSelect
 export type DecisionRow = typeof protocolDecisions.$inferSelect
+export type RenewalRow = typeof protocolRenewals.$inferSelect
+
+/** A party as stored and audited, every key present in one order (so that two can be compared). */
+function partyRecord(p: PartyInput) {
+  return {
+    name: p.name,
+    isAuthority: p.isAuthority,
+    organisationId: p.organisationId ?? null,
+    registrationNumber: p.registrationNumber,
+    registrationDate: p.registrationDate,
+    contactName: p.isAuthority ? null : p.contactName?.trim() || null,
+    contactEmail: p.isAuthority ? null : p.contactEmail?.trim().toLowerCase() || null,
+  }
+}
 
 function searchText(input: Pick<ProtocolInput, 'title' | 'object' | 'parties' | 'listNumber'>) {
   return [input.listNumber, input.title, input.object, ...input.parties.map((p) => p.name)].filter(Boolean).join(' \n ')
@@ -57,6 +84,8 @@ function insertParties(tx: Tx, protocolId: string, parties: PartyInput[]) {
         organisationId: p.organisationId ?? null,
         registrationNumber: p.registrationNumber,
         registrationDate: p.registrationDate,
+        contactName: partyRecord(p).contactName,
+        contactEmail: partyRecord(p).contactEmail,
       })
       .run(),
   )
@@ -145,6 +174,7 @@ export function createProtocol(
         changeNote: input.changeNote ?? null,
         responsibleUserId: input.responsibleUserId,
         isPublic: input.isPublic,
+        remindPartners: input.remindPartners ?? false,
         flagged: uniqueProblems.length > 0,
         flagReasons: uniqueProblems.length ? uniqueProblems : null,
         searchText: searchText(input),
@@ -160,7 +190,12 @@ export function createProtocol(
       entityType: 'protocol',
       entityId: id,
       action: options.reason === 'imported' ? 'protocol.imported' : 'protocol.created',
-      after: { ...input, problems: uniqueProblems },
+      after: {
+        ...input,
+        parties: input.parties.map(partyRecord),
+        remindPartners: input.remindPartners ?? false,
+        problems: uniqueProblems,
+      },
     })
   }
   if (options.tx) write(options.tx)
@@ -206,12 +241,22 @@ export function getProtocol(id: string) {
   const responsible = protocol.responsibleUserId
     ? db.select({ id: users.id, name: users.name }).from(users).where(eq(users.id, protocol.responsibleUserId)).get()
     : null
+  const renewals = db
+    .select()
+    .from(protocolRenewals)
+    .where(eq(protocolRenewals.protocolId, id))
+    .orderBy(asc(protocolRenewals.periodStart), asc(protocolRenewals.id))
+    .all()
   const current = terms[0]!
   return {
     protocol,
     parties,
     term: termOf(current),
+    /** The protocol_terms row in force. */
+    termId: current.id,
     terms,
+    /** The periods it rolled over into by itself, oldest first. */
+    renewals,
     decisions,
     addenda,
     documents,
@@ -288,6 +333,7 @@ export function listProtocols(authorityId: string, options: { publicOnly?: boole
     return {
       protocol,
       term: termOf(current),
+      termId: current.id,
       parties: partiesBy.get(protocol.id) ?? [],
       facts: factsOf(protocol, current, decisionsBy.get(protocol.id) ?? []),
     }
@@ -328,16 +374,11 @@ export function updateProtocol(detail: ProtocolDetail, input: ProtocolInput, act
     signedOn: protocol.signedOn,
     responsibleUserId: protocol.responsibleUserId,
     isPublic: protocol.isPublic,
-    parties: detail.parties.map((p) => ({
-      name: p.name,
-      isAuthority: p.isAuthority,
-      organisationId: p.organisationId,
-      registrationNumber: p.registrationNumber,
-      registrationDate: p.registrationDate,
-    })),
+    remindPartners: protocol.remindPartners,
+    parties: detail.parties.map(partyRecord),
     term: detail.term,
   }
-  const after = { ...input, parties: input.parties.map((p) => ({ ...p, organisationId: p.organisationId ?? null })) }
+  const after = { ...input, remindPartners: input.remindPartners ?? false, parties: input.parties.map(partyRecord) }
   const diff = changedFields(before as unknown as Record<string, unknown>, after as unknown as Record<string, unknown>)
   if (!diff.changed) return
   const termChanged =
@@ -353,6 +394,7 @@ export function updateProtocol(detail: ProtocolDetail, input: ProtocolInput, act
         signedOn: input.signedOn,
         responsibleUserId: input.responsibleUserId,
         isPublic: input.isPublic,
+        remindPartners: input.remindPartners ?? false,
         searchText: searchText(input),
         // A completed term clears the import's flags; an incomplete one keeps the protocol flagged.
         ...(termChanged ? { flagged: problems.length > 0, flagReasons: problems.length ? problems : null } : {}),
@@ -540,4 +582,68 @@ export function getDocument(protocolId: string, documentId: string) {
     .from(protocolDocuments)
     .where(and(eq(protocolDocuments.protocolId, protocolId), eq(protocolDocuments.id, documentId)))
     .get()
+}
+
+export type RecordedRenewal = { protocolId: string; periodStart: IsoDate; periodEnd: IsoDate }
+
+/**
+ * Records the periods an auto-renewing protocol rolled over into by itself up to `today` (the day
+ * after a period ended without a decision to let it lapse or a termination), each once: after a
+ * downtime, every period missed, oldest first. Idempotent: the unique (protocol, term, period
+ * start) index makes a second run, or another process, a no-op, and the audit event is written
+ * only with the row. The term itself is not changed (the periods stay anchored on its first end).
+ * Returns the renewals recorded by this call.
+ */
+export function recordAutomaticRenewals(
+  item: {
+    protocol: Pick<ProtocolRow, 'id' | 'authorityId' | 'kind' | 'parentId'>
+    termId: number
+    facts: ProtocolFacts
+  },
+  today: IsoDate,
+): RecordedRenewal[] {
+  if (item.protocol.kind === 'addendum' || item.protocol.parentId) return []
+  const periods = automaticRenewals(item.facts, today)
+  if (periods.length === 0) return []
+  const db = getDb()
+  const known = new Set(
+    db
+      .select({ periodStart: protocolRenewals.periodStart })
+      .from(protocolRenewals)
+      .where(and(eq(protocolRenewals.protocolId, item.protocol.id), eq(protocolRenewals.termId, item.termId)))
+      .all()
+      .map((r) => r.periodStart),
+  )
+  const missing = periods.filter((p) => !known.has(p.start))
+  if (missing.length === 0) return []
+  return db.transaction(
+    (tx) => {
+      const recorded: RecordedRenewal[] = []
+      for (const period of missing) {
+        const inserted = tx
+          .insert(protocolRenewals)
+          .values({
+            protocolId: item.protocol.id,
+            termId: item.termId,
+            periodStart: period.start,
+            periodEnd: period.end,
+            recordedAt: clock.now(),
+          })
+          .onConflictDoNothing()
+          .run()
+        if (inserted.changes !== 1) continue
+        recordAudit(tx, {
+          actorUserId: null,
+          authorityId: item.protocol.authorityId,
+          entityType: 'protocol',
+          entityId: item.protocol.id,
+          action: 'protocol.renewed_automatically',
+          after: { termId: item.termId, period: period.index, periodStart: period.start, periodEnd: period.end },
+        })
+        recorded.push({ protocolId: item.protocol.id, periodStart: period.start, periodEnd: period.end })
+      }
+      return recorded
+    },
+    { behavior: 'immediate' },
+  )
 }

@@ -630,3 +630,11 @@ export function reportRows(planId: string): ReportRecommendation[] {
     hiddenReason: r.hiddenReason,
   }))
 }
+
+export function getRecommendationByNumber(planId: string, registrationNumber: string): Recommendation | undefined {
+  return getDb()
+    .select()
+    .from(recommendations)
+    .where(and(eq(recommendations.planId, planId), eq(recommendations.registrationNumber, registrationNumber)))
+    .get()
+}

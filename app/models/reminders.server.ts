@@ -12,13 +12,35 @@
  *
  * The weekly summary of protocols to review is not a reminder row: its outbox idempotency key
  * (authority, ISO week, recipient) makes it go out once a week.
+ *
+ * When a protocol says so (`remind_partners`), the deadline reminders (end, notice, renewed; not
+ * reviews, summaries or escalations) also go to each partner's contact person with an email, in
+ * Romanian, without the acknowledge link, saying why they receive it and how to ask to be removed.
+ * They are recorded among the recipients as `{ as: 'partner', userId: '' }`.
+ *
+ * Each cycle also records, for every auto-renewing protocol, the periods it rolled over into by
+ * itself (protocol_renewals, once each: see recordAutomaticRenewals).
  */
 import { and, asc, desc, eq, inArray, isNull, like } from 'drizzle-orm'
-import { authorities, emailOutbox, protocolReminders, staffRoles, users, type ReminderRecipient } from '#db/schema.ts'
+import {
+  authorities,
+  emailOutbox,
+  protocolReminders,
+  staffRoles,
+  users,
+  type protocolParties,
+  type ReminderRecipient,
+} from '#db/schema.ts'
 import type { ProtocolReminderData, ProtocolReminderItem } from '#emails/protocol-reminder.tsx'
 import { formatDateTime } from '~/domain/dates'
 import { protocolSituation } from '~/domain/protocol-term'
 import {
+  mergeReminderSettings,
+  readReminderSettingsValues,
+  type ReminderSettingsValues,
+} from '~/domain/reminder-settings'
+import {
+  isPartnerReminder,
   NO_OFFSET,
   plannedReminders,
   readReminderSettings,
@@ -32,9 +54,9 @@ import {
   type ReminderSettings,
 } from '~/domain/reminders'
 import type { AppLocale } from '~/i18n'
-import { recordAudit } from '~/models/audit.server'
+import { changedFields, recordAudit } from '~/models/audit.server'
 import { getAuthorityById, getAuthorityBySlug, listAuthorities, type Authority } from '~/models/authority.server'
-import { getProtocol, listProtocols, type ProtocolListItem } from '~/models/protocol.server'
+import { getProtocol, listProtocols, recordAutomaticRenewals, type ProtocolListItem } from '~/models/protocol.server'
 import { clock } from '~/services/clock.server'
 import { getConfig } from '~/services/config.server'
 import { getDb, type DB } from '~/services/db.server'
@@ -66,7 +88,13 @@ export function reminderAckUrl(reminderId: string, userId: string): string {
 // ---------------------------------------------------------------- who is told
 
 type Person = { userId: string; name: string; email: string; locale: AppLocale }
-type Recipient = Person & { as: ReminderRecipient['as'] }
+type Recipient = Person & {
+  as: ReminderRecipient['as']
+  /** Unique among a message's recipients: the user's id, or `partner<position>` for a partner's contact. */
+  key: string
+  /** For a partner's contact person: the partner they stand for. */
+  partyName?: string
+}
 
 function staffWithRole(authorityId: string, role: 'legal' | 'admin'): Person[] {
   return getDb()
@@ -94,7 +122,7 @@ function person(userId: string | null): Person | undefined {
 function recipientsOf(authorityId: string, responsibleUserId: string | null): Recipient[] {
   const out: Recipient[] = []
   const add = (p: Person | undefined, as: Recipient['as']) => {
-    if (p && !out.some((r) => r.userId === p.userId)) out.push({ ...p, as })
+    if (p && !out.some((r) => r.userId === p.userId)) out.push({ ...p, as, key: p.userId })
   }
   for (const p of staffWithRole(authorityId, 'legal')) add(p, 'legal')
   add(person(responsibleUserId), 'responsible')
@@ -109,6 +137,44 @@ function addressees(all: Recipient[], escalate: boolean): Recipient[] {
 }
 
 const snapshot = (r: Recipient): ReminderRecipient => ({ userId: r.userId, name: r.name, email: r.email, as: r.as })
+
+type PartyRow = typeof protocolParties.$inferSelect
+
+/**
+ * The partners' contact persons who receive the protocol's deadline reminders: none unless the
+ * protocol says so; each address once. They have no account: Romanian, no user id.
+ */
+function partnerContacts(item: { protocol: { remindPartners: boolean }; parties: PartyRow[] }): Recipient[] {
+  if (!item.protocol.remindPartners) return []
+  const out: Recipient[] = []
+  for (const p of item.parties) {
+    const email = p.contactEmail?.trim().toLowerCase()
+    if (p.isAuthority || !email || out.some((r) => r.email === email)) continue
+    out.push({
+      userId: '',
+      name: p.contactName?.trim() || p.name,
+      email,
+      locale: 'ro',
+      as: 'partner',
+      key: `partner${p.position}`,
+      partyName: p.name,
+    })
+  }
+  return out
+}
+
+/**
+ * Everyone a message goes to: the staff (admins only when escalated or when nobody else would
+ * receive it), then the partners' contacts when the message is about a deadline of the
+ * partnership (an address already among the staff is not repeated).
+ */
+function messageAddressees(authorityId: string, item: ProtocolListItem, reminders: Reminder[], escalate: boolean) {
+  const staff = addressees(recipientsOf(authorityId, item.protocol.responsibleUserId), escalate)
+  const partners = reminders.some(isPartnerReminder)
+    ? partnerContacts(item).filter((p) => !staff.some((s) => s.email.toLowerCase() === p.email))
+    : []
+  return [...staff, ...partners]
+}
 
 // ---------------------------------------------------------------- what is due
 
@@ -225,7 +291,10 @@ export type DueReminder = {
   offsetDays: number | null
   deadline: string
   dueOn: string
+  /** Every address the reminder goes to (the partners' contacts included). */
   recipients: string[]
+  /** The same, with why each receives it (`partner`: a partner's contact person, no account). */
+  to: Array<{ as: ReminderRecipient['as']; name: string; email: string }>
   /** Part of one "overdue" message with the protocol's other due reminders. */
   overdue: boolean
   /** Also to the admins (nobody acknowledged the term's earlier reminders). */
@@ -244,8 +313,15 @@ export function dueReminders(
   for (const authority of authoritiesFor(authoritySlug)) {
     const { settings, due, items } = dueIn(authority, asOf)
     for (const d of due) {
-      const to = addressees(recipientsOf(authority.id, d.item.protocol.responsibleUserId), d.message.escalate)
+      const everyone = messageAddressees(
+        authority.id,
+        d.item,
+        [d.message.primary, ...d.message.collapsed],
+        d.message.escalate,
+      )
       for (const r of [...d.message.collapsed, d.message.primary]) {
+        // A partner's contact is told of the partnership's deadlines only.
+        const to = everyone.filter((p) => p.as !== 'partner' || isPartnerReminder(r))
         reminders.push({
           protocolId: d.item.protocol.id,
           authority: authority.slug,
@@ -255,6 +331,7 @@ export function dueReminders(
           deadline: r.deadline,
           dueOn: r.dueOn,
           recipients: to.map((p) => p.email),
+          to: to.map((p) => ({ as: p.as, name: p.name, email: p.email })),
           overdue: d.message.overdue,
           escalated: d.message.escalate,
         })
@@ -297,6 +374,8 @@ export type PlanSummary = {
   weeklySummaries: Array<{ authority: string; week: string; protocols: number; recipients: string[] }>
   /** Messages another process sent first, or whose decision changed meanwhile. */
   skipped: number
+  /** Periods auto-renewing protocols rolled over into by themselves, recorded by this cycle. */
+  renewals: Array<{ protocolId: string; authority: string; title: string; periodStart: string; periodEnd: string }>
 }
 
 const asItem = (r: Reminder): ProtocolReminderItem => ({
@@ -311,14 +390,42 @@ const asItem = (r: Reminder): ProtocolReminderItem => ({
 const protocolUrl = (authority: Authority, protocolId: string) =>
   `${getConfig().appUrl}/a/${authority.slug}/staff/protocols/${protocolId}`
 
+/** What a partner's contact person is told: only the partnership's deadlines, without the staff's links. */
+function partnerData(d: Due, r: Recipient, today: string): ProtocolReminderData | null {
+  const items = [...d.message.collapsed, d.message.primary].filter(isPartnerReminder)
+  const primary = items[items.length - 1]
+  if (!primary) return null
+  const { authority, item } = d
+  return {
+    kind: items.length > 1 ? 'overdue' : primary.kind,
+    recipientName: r.name,
+    authorityName: authority.name,
+    protocolTitle: item.protocol.title,
+    partners: partnersOf(item),
+    today,
+    item: asItem(primary),
+    items: items.map(asItem),
+    protocols: [],
+    more: 0,
+    protocolUrl: item.protocol.isPublic ? `${getConfig().appUrl}/a/${authority.slug}/protocols` : '',
+    ackUrl: null,
+    escalated: false,
+    partner: { partyName: r.partyName ?? '', authorityEmail: authority.contactEmail },
+  }
+}
+
 async function sendDue(d: Due, today: string): Promise<PlanSummary['messages'][number] | null> {
   const { authority, item, message } = d
-  const everyone = recipientsOf(authority.id, item.protocol.responsibleUserId)
-  const to = addressees(everyone, message.escalate)
+  const to = messageAddressees(authority.id, item, [message.primary, ...message.collapsed], message.escalate)
   const primaryId = newId()
   const kind: ProtocolReminderData['kind'] = message.overdue ? 'overdue' : message.primary.kind
   const rendered = new Map<string, RenderedEmail>()
   for (const r of to) {
+    if (r.as === 'partner') {
+      const data = partnerData(d, r, today)
+      if (data) rendered.set(r.key, await renderEmail('protocol-reminder', data, 'ro'))
+      continue
+    }
     const data: ProtocolReminderData = {
       kind,
       recipientName: r.name,
@@ -334,7 +441,7 @@ async function sendDue(d: Due, today: string): Promise<PlanSummary['messages'][n
       ackUrl: reminderAckUrl(primaryId, r.userId),
       escalated: message.escalate && r.as === 'admin',
     }
-    rendered.set(r.userId, await renderEmail('protocol-reminder', data, r.locale))
+    rendered.set(r.key, await renderEmail('protocol-reminder', data, r.locale))
   }
   const planned = [message.primary, ...message.collapsed].map(reminderKey).sort().join('\n')
   const now = clock.now()
@@ -379,11 +486,13 @@ async function sendDue(d: Due, today: string): Promise<PlanSummary['messages'][n
           .run()
       }
       for (const r of to) {
-        enqueueEmail(tx, rendered.get(r.userId)!, {
+        const email = rendered.get(r.key)
+        if (!email) continue
+        enqueueEmail(tx, email, {
           to: r.email,
-          userId: r.userId,
+          userId: r.userId || null,
           authorityId: authority.id,
-          idempotencyKey: `reminder:${primaryId}:${r.userId}`,
+          idempotencyKey: `reminder:${primaryId}:${r.key}`,
         })
       }
       return true
@@ -465,9 +574,22 @@ async function sendWeeklySummary(
  * reminder once), and the weekly summary of protocols to review.
  */
 export async function planReminders(today = clock.today()): Promise<PlanSummary> {
-  const summary: PlanSummary = { date: today, messages: [], recorded: 0, emails: 0, weeklySummaries: [], skipped: 0 }
+  const summary: PlanSummary = {
+    date: today,
+    messages: [],
+    recorded: 0,
+    emails: 0,
+    weeklySummaries: [],
+    skipped: 0,
+    renewals: [],
+  }
   for (const authority of listAuthorities()) {
     const { settings, due, items } = dueIn(authority, today)
+    for (const item of items) {
+      for (const r of recordAutomaticRenewals(item, today)) {
+        summary.renewals.push({ ...r, authority: authority.slug, title: item.protocol.title })
+      }
+    }
     for (const d of due) {
       const sent = await sendDue(d, today)
       if (!sent) {
@@ -524,15 +646,24 @@ function namesOf(ids: string[]): Map<string, string> {
   )
 }
 
-/** For the protocol page: the reminders sent (newest first) and those planned for the current term. */
+/**
+ * For the protocol page: the reminders sent (newest first), those planned for the current term,
+ * and the partners' contact persons who receive the deadline reminders too.
+ */
 export function remindersOfProtocol(
   protocolId: string,
   today = clock.today(),
-): { sent: ReminderView[]; planned: Array<Reminder & { dueNow: boolean }> } {
+): {
+  sent: ReminderView[]
+  planned: Array<Reminder & { dueNow: boolean; toPartners: boolean }>
+  partners: Array<{ name: string; email: string; partyName: string }>
+} {
+  const none = { sent: [], planned: [], partners: [] }
   const detail = getProtocol(protocolId)
-  if (!detail || detail.protocol.kind === 'addendum' || detail.protocol.parentId) return { sent: [], planned: [] }
+  if (!detail || detail.protocol.kind === 'addendum' || detail.protocol.parentId) return none
   const authority = getAuthorityById(detail.protocol.authorityId)
-  if (!authority) return { sent: [], planned: [] }
+  if (!authority) return none
+  const partners = partnerContacts(detail).map((p) => ({ name: p.name, email: p.email, partyName: p.partyName ?? '' }))
   const rows = getDb()
     .select()
     .from(protocolReminders)
@@ -558,8 +689,65 @@ export function remindersOfProtocol(
       acknowledgedBy: r.acknowledgedBy ? (names.get(r.acknowledgedBy) ?? null) : null,
       current: currentKeys.has(r.termKey),
     })),
-    planned: plannedReminders(current, rows.map(recorded), today).map((r) => ({ ...r, dueNow: r.dueOn <= today })),
+    planned: plannedReminders(current, rows.map(recorded), today).map((r) => ({
+      ...r,
+      dueNow: r.dueOn <= today,
+      toPartners: partners.length > 0 && isPartnerReminder(r),
+    })),
+    partners,
   }
+}
+
+// ---------------------------------------------------------------- the authority's settings
+
+/** The reminder settings in force for an authority (what its settings page shows). */
+export function reminderSettingsValues(authorityId: string): ReminderSettingsValues {
+  const row = getDb()
+    .select({ stored: authorities.protocolSettings })
+    .from(authorities)
+    .where(eq(authorities.id, authorityId))
+    .get()
+  return readReminderSettingsValues(row?.stored)
+}
+
+/**
+ * Saves an authority's reminder settings into its protocol settings (merged with the other keys
+ * stored there), with an `authority.updated` audit event of what changed. Returns whether
+ * anything changed. The planner reads them at its next cycle.
+ */
+export function saveReminderSettings(
+  authorityId: string,
+  values: ReminderSettingsValues,
+  actorUserId: string,
+): boolean {
+  return getDb().transaction(
+    (tx) => {
+      const row = tx
+        .select({ stored: authorities.protocolSettings })
+        .from(authorities)
+        .where(eq(authorities.id, authorityId))
+        .get()
+      if (!row) return false
+      const before = readReminderSettingsValues(row.stored)
+      const diff = changedFields(before, values)
+      if (!diff.changed) return false
+      tx.update(authorities)
+        .set({ protocolSettings: mergeReminderSettings(row.stored, values), updatedAt: clock.now() })
+        .where(eq(authorities.id, authorityId))
+        .run()
+      recordAudit(tx, {
+        actorUserId,
+        authorityId,
+        entityType: 'authority',
+        entityId: authorityId,
+        action: 'authority.updated',
+        before: { reminderSettings: diff.before },
+        after: { reminderSettings: diff.after },
+      })
+      return true
+    },
+    { behavior: 'immediate' },
+  )
 }
 
 export type ReminderDetail = {

@@ -1,8 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { DateRange, PhaseBadge } from '~/components/plan-ui'
 import { can } from '~/domain/permissions'
 import { getAuthorityBySlug } from '~/models/authority.server'
+import { listConsultations } from '~/models/plan.server'
 import { listProtocols } from '~/models/protocol.server'
 import { getActor, notFound } from '~/utils/auth.server'
 import { plainTitle } from '~/utils/meta'
@@ -24,6 +26,14 @@ export function loader({ request, params }: LoaderFunctionArgs) {
       legalSettings: authority.legalSettings,
     },
     isStaff: can(actor, 'authority.view_staff_area', { type: 'authority', authorityId: authority.id }),
+    consultations: listConsultations({ authorityId: authority.id }, { limit: 20 }).items.map((c) => ({
+      id: c.id,
+      title: c.title,
+      phase: c.phase,
+      opensOn: c.opensOn,
+      closesOn: c.closesOn,
+      recommendationCount: c.recommendationCount,
+    })),
     // Public protocols and agreements; their addenda are counted with them, not on their own.
     publicProtocols: listProtocols(authority.id, { publicOnly: true }).filter((p) => !p.protocol.parentId).length,
   }
@@ -31,7 +41,7 @@ export function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function AuthorityHome() {
   const { t } = useTranslation()
-  const { authority, isStaff, publicProtocols } = useLoaderData<typeof loader>()
+  const { authority, isStaff, publicProtocols, consultations } = useLoaderData<typeof loader>()
   return (
     <div className="page">
       <nav aria-label={t('shell.breadcrumbs')} className="breadcrumbs">
@@ -55,7 +65,20 @@ export default function AuthorityHome() {
       ) : null}
       <section aria-labelledby="consultations">
         <h2 id="consultations">{t('authority.consultations')}</h2>
-        <p className="muted">{t('authority.noConsultations')}</p>
+        {consultations.length === 0 ? <p className="muted">{t('authority.noConsultations')}</p> : null}
+        <ul>
+          {consultations.map((c) => (
+            <li key={c.id}>
+              <Link to={`/a/${authority.slug}/plans/${c.id}`}>{c.title}</Link> <PhaseBadge phase={c.phase} />{' '}
+              <DateRange from={c.opensOn} to={c.closesOn} /> ·{' '}
+              {t('plans.page.commentCount', { count: c.recommendationCount })}
+            </li>
+          ))}
+        </ul>
+        <p>
+          <Link to={`/consultations?authority=${authority.slug}`}>{t('authority.allConsultations')}</Link> ·{' '}
+          <Link to={`/a/${authority.slug}/transparency`}>{t('transparency.link')}</Link>
+        </p>
       </section>
       <section aria-labelledby="protocols">
         <h2 id="protocols">{t('protocolRegistry.authoritySection.title')}</h2>

@@ -4,9 +4,11 @@ import { useTranslation } from 'react-i18next'
 import { DateRange, PhaseBadge, PlanBreadcrumbs, SectionBody, sectionTitle } from '~/components/plan-ui'
 import { acceptsRecommendations, daysLeft, planPhase, WHOLE_PLAN_ANCHOR } from '~/domain/consultation'
 import { formatDate } from '~/domain/dates'
+import { decisionLabel } from '~/domain/adoption'
 import { can } from '~/domain/permissions'
 import { debateRequestsOf, debatesOf, DebateError, requestDebate } from '~/models/debate.server'
 import { follow, isFollowing, unfollow } from '~/models/follow.server'
+import { minutesOfPlan } from '~/models/minutes.server'
 import { organisationsOfUser } from '~/models/organisation.server'
 import { listAttachments, listVersions, recommendationCountsByAnchor, sectionsOf } from '~/models/plan.server'
 import { countByAnswer } from '~/models/recommendation.server'
@@ -70,6 +72,21 @@ export function loader({ request, params }: LoaderFunctionArgs) {
       title: a.title,
       fileName: a.fileName,
       size: a.size,
+    })),
+    decision:
+      plan.status === 'adopted' && plan.decisionNumber && plan.decisionDate && plan.adoptingBody
+        ? decisionLabel({
+            decisionNumber: plan.decisionNumber,
+            decisionDate: plan.decisionDate,
+            adoptingBody: plan.adoptingBody,
+          })
+        : null,
+    minutes: minutesOfPlan(plan.id, { approvedOnly: true }).map((m) => ({
+      id: m.id,
+      kind: m.kind,
+      title: m.title,
+      date: m.date,
+      participants: m.participants,
     })),
     debates: debatesOf(plan.id)
       .filter((d) => !d.cancelledAt)
@@ -162,6 +179,12 @@ export default function PlanPage() {
         ) : null}
       </header>
 
+      {data.decision ? (
+        <div className="notice ok" role="status">
+          <strong>{t('plans.page.adoptedBy', { decision: data.decision })}</strong>{' '}
+          <a href={`${base}/plan.docx`}>{t('plans.page.adoptedDocx')}</a>
+        </div>
+      ) : null}
       {phase === 'withdrawn' ? (
         <div className="notice error" role="status">
           <strong>{t('plans.page.withdrawn')}</strong> {plan.withdrawnReason}
@@ -227,6 +250,20 @@ export default function PlanPage() {
           </>
         ) : null}
       </section>
+
+      {data.minutes.length > 0 ? (
+        <section aria-labelledby="minutes" className="panel">
+          <h2 id="minutes">{t('minutes.publicTitle')}</h2>
+          <ul>
+            {data.minutes.map((m) => (
+              <li key={m.id}>
+                <Link to={`/a/${authority.slug}/minutes/${m.id}`}>{m.title}</Link> · {formatDate(m.date)} ·{' '}
+                {t(`minutes.kinds.${m.kind}`)} · {t('minutes.participantsCount', { count: m.participants })}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
 
       <section aria-labelledby="follow" className="follow-box">
         <h2 id="follow">{t('plans.page.followTitle')}</h2>

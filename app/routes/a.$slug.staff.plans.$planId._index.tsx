@@ -5,6 +5,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remi
 import { useTranslation } from 'react-i18next'
 import { FormErrors, SelectField, TextAreaField, TextField } from '~/components/forms'
 import { DateRange, PhaseBadge } from '~/components/plan-ui'
+import { decisionLabel } from '~/domain/adoption'
 import { addDays } from '~/domain/calendar'
 import { earliestAdoptionDate, PLAN_KINDS, planPhase, type WindowProblem } from '~/domain/consultation'
 import { formatDate } from '~/domain/dates'
@@ -64,6 +65,14 @@ export function loader({ request, params }: LoaderFunctionArgs) {
       withdrawnReason: plan.withdrawnReason,
     },
     phase: planPhase(plan, today),
+    decision:
+      plan.decisionNumber && plan.decisionDate && plan.adoptingBody
+        ? decisionLabel({
+            decisionNumber: plan.decisionNumber,
+            decisionDate: plan.decisionDate,
+            adoptingBody: plan.adoptingBody,
+          })
+        : null,
     today,
     settings,
     earliestIfPublishedToday: earliestAdoptionDate(today, settings),
@@ -209,6 +218,7 @@ export default function StaffPlan() {
       <p>
         <PhaseBadge phase={phase} /> <DateRange from={plan.opensOn} to={plan.closesOn} />
       </p>
+      {data.decision ? <p className="notice ok">{t('plans.page.adoptedBy', { decision: data.decision })}</p> : null}
       {done ? (
         <div className="notice ok" role="status">
           {t(`plans.staff.done.${done}`, { defaultValue: '' })}
@@ -246,6 +256,21 @@ export default function StaffPlan() {
             <Link to={`${publicUrl}/report`}>{t('plans.staff.reportLink')}</Link>
           </li>
         ) : null}
+        {plan.publishedOn ? (
+          <li>
+            <Link to={`${base}/minutes`}>{t('plans.staff.minutesLink')}</Link>
+          </li>
+        ) : null}
+        {plan.publishedOn && plan.status !== 'withdrawn' ? (
+          <li>
+            <Link to={`${base}/adopt`}>
+              {plan.status === 'adopted' ? t('plans.staff.adoptedLink') : t('plans.staff.adoptLink')}
+            </Link>
+          </li>
+        ) : null}
+        <li>
+          <a href={`${publicUrl}/plan.docx`}>{t('plans.staff.docxLink')}</a>
+        </li>
         <li>
           <Link to={`/audit/plan/${plan.id}`}>{t('plans.staff.history')}</Link>
         </li>

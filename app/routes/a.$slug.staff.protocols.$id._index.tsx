@@ -14,7 +14,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remi
 import { useTranslation } from 'react-i18next'
 import { FieldErrors, FormErrors, SelectField, TextAreaField, TextField } from '~/components/forms'
 import { DateText, problemDetail, StatusBadge, usePeriodText } from '~/components/protocol-ui'
-import { formatDateTime } from '~/domain/dates'
+import { formatDate, formatDateTime } from '~/domain/dates'
 import { can } from '~/domain/permissions'
 import { decisionFormSchema, reviewFormSchema } from '~/domain/protocol-form'
 import { protocolSituation } from '~/domain/protocol-term'
@@ -49,6 +49,7 @@ export function loader({ request, params }: LoaderFunctionArgs) {
       object: protocol.object,
       signedOn: protocol.signedOn,
       isPublic: protocol.isPublic,
+      remindPartners: protocol.remindPartners,
       flagged: protocol.flagged,
       flagReasons: protocol.flagReasons ?? [],
       lastReviewedOn: protocol.lastReviewedOn,
@@ -62,6 +63,9 @@ export function loader({ request, params }: LoaderFunctionArgs) {
       isAuthority: p.isAuthority,
       registrationNumber: p.registrationNumber,
       registrationDate: p.registrationDate,
+      // Staff only (this page needs protocol.view): never shown on the public registry.
+      contactName: p.contactName,
+      contactEmail: p.contactEmail,
     })),
     term: detail.term,
     situation,
@@ -77,6 +81,15 @@ export function loader({ request, params }: LoaderFunctionArgs) {
       validityText: t.validityText,
       reason: t.reason,
       recordedAt: formatDateTime(t.recordedAt),
+      // The periods this term rolled over into by itself, oldest first.
+      renewals: detail.renewals
+        .filter((r) => r.termId === t.id)
+        .map((r) => ({
+          id: r.id,
+          periodStart: r.periodStart,
+          periodEnd: r.periodEnd,
+          recordedAt: formatDateTime(r.recordedAt),
+        })),
     })),
     decisions: detail.decisions.map((d) => ({
       id: d.id,
@@ -152,7 +165,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function ProtocolPage() {
   const { t } = useTranslation()
-  const period = usePeriodText()
   const d = useLoaderData<typeof loader>()
   const [searchParams] = useSearchParams()
   const done = searchParams.get('done')
@@ -248,6 +260,12 @@ export default function ProtocolPage() {
                       <DateText date={p.registrationDate} />
                     </span>
                   ) : null}
+                  {p.contactName || p.contactEmail ? (
+                    <span className="muted">
+                      {' '}
+                      · {t('protocols.detail.contact')} {[p.contactName, p.contactEmail].filter(Boolean).join(', ')}
+                    </span>
+                  ) : null}
                 </li>
               ))}
             </ul>
@@ -258,6 +276,16 @@ export default function ProtocolPage() {
           <dd>{d.responsible?.name ?? t('protocols.form.nobody')}</dd>
           <dt>{t('protocols.detail.visibility')}</dt>
           <dd>{d.protocol.isPublic ? t('protocols.detail.public') : t('protocols.detail.private')}</dd>
+          {d.protocol.kind !== 'addendum' ? (
+            <>
+              <dt>{t('protocols.detail.remindPartners')}</dt>
+              <dd>
+                {d.protocol.remindPartners
+                  ? t('protocols.detail.remindPartnersOn')
+                  : t('protocols.detail.remindPartnersOff')}
+              </dd>
+            </>
+          ) : null}
         </dl>
       </section>
 
@@ -332,29 +360,7 @@ export default function ProtocolPage() {
             </thead>
             <tbody>
               {d.terms.map((term) => (
-                <tr key={term.id}>
-                  <td>{term.recordedAt}</td>
-                  <td>
-                    {t(`termTypes.${term.type}`)}
-                    {term.condition ? ` (${term.condition})` : ''}
-                  </td>
-                  <td>
-                    <DateText date={term.start} />
-                  </td>
-                  <td>
-                    <DateText date={term.end} />
-                  </td>
-                  <td>
-                    {[
-                      period(term.renewalPeriod),
-                      period(term.noticePeriod),
-                      term.extension ? `+${period(term.extension)}` : '',
-                    ]
-                      .filter(Boolean)
-                      .join(' / ') || '–'}
-                  </td>
-                  <td>{t(`protocols.detail.reasons.${term.reason}`)}</td>
-                </tr>
+                <TermRows key={term.id} term={term} />
               ))}
             </tbody>
           </table>
@@ -363,6 +369,49 @@ export default function ProtocolPage() {
       <p>
         <Link to={`/audit/protocol/${d.protocol.id}`}>{t('protocols.detail.history')}</Link>
       </p>
+    </>
+  )
+}
+
+type TermView = ReturnType<typeof useLoaderData<typeof loader>>['terms'][number]
+
+/** A term of the history, then the periods it rolled over into by itself, oldest first. */
+function TermRows({ term }: { term: TermView }) {
+  const { t } = useTranslation()
+  const period = usePeriodText()
+  return (
+    <>
+      <tr>
+        <td>{term.recordedAt}</td>
+        <td>
+          {t(`termTypes.${term.type}`)}
+          {term.condition ? ` (${term.condition})` : ''}
+        </td>
+        <td>
+          <DateText date={term.start} />
+        </td>
+        <td>
+          <DateText date={term.end} />
+        </td>
+        <td>
+          {[period(term.renewalPeriod), period(term.noticePeriod), term.extension ? `+${period(term.extension)}` : '']
+            .filter(Boolean)
+            .join(' / ') || '–'}
+        </td>
+        <td>{t(`protocols.detail.reasons.${term.reason}`)}</td>
+      </tr>
+      {term.renewals.map((r) => (
+        <tr key={r.id}>
+          <td>{r.recordedAt}</td>
+          <td colSpan={4}>
+            {t('protocols.detail.renewedAutomatically', {
+              start: formatDate(r.periodStart),
+              end: formatDate(r.periodEnd),
+            })}
+          </td>
+          <td>{t('protocols.detail.reasons.renewed')}</td>
+        </tr>
+      ))}
     </>
   )
 }
@@ -611,6 +660,18 @@ function Reminders({ reminders }: { reminders: RemindersData }) {
     <section aria-labelledby="reminders">
       <h2 id="reminders">{t('reminders.section.title')}</h2>
       <p className="muted">{t('reminders.section.intro')}</p>
+      {reminders.partners.length ? (
+        <>
+          <p>{t('reminders.section.partnersIntro')}</p>
+          <ul>
+            {reminders.partners.map((p) => (
+              <li key={p.email}>
+                {p.name} &lt;{p.email}&gt;{p.partyName && p.partyName !== p.name ? ` (${p.partyName})` : ''}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
       <h3>{t('reminders.section.sent')}</h3>
       {reminders.sent.length === 0 ? (
         <p className="muted">{t('reminders.section.noneSent')}</p>
@@ -642,7 +703,9 @@ function Reminders({ reminders }: { reminders: RemindersData }) {
                     <DateText date={r.deadline} />
                   </td>
                   <td>
-                    {r.recipients.map((p) => p.name).join(', ') || '–'}
+                    {r.recipients
+                      .map((p) => (p.as === 'partner' ? `${p.name} (${t('reminders.section.partner')})` : p.name))
+                      .join(', ') || '–'}
                     {r.escalated ? <span className="muted"> · {t('reminders.section.escalated')}</span> : null}
                   </td>
                   <td>
@@ -675,6 +738,7 @@ function Reminders({ reminders }: { reminders: RemindersData }) {
             <li key={`${r.termKey}|${r.kind}|${r.offsetDays ?? ''}`}>
               <DateText date={r.dueOn} /> · {kind(r.kind, r.offsetDays)} · {t('reminders.section.columns.deadline')}{' '}
               <DateText date={r.deadline} />
+              {r.toPartners ? <span className="muted"> · {t('reminders.section.toPartners')}</span> : null}
               {r.dueNow ? <span className="muted"> · {t('reminders.section.dueNow')}</span> : null}
             </li>
           ))}

@@ -1,15 +1,29 @@
-import { getCollectionProps, getFormProps, getInputProps, useForm, type FieldMetadata } from '@conform-to/react'
+import {
+  getCollectionProps,
+  getFormProps,
+  getInputProps,
+  useForm,
+  type FieldMetadata,
+  type SubmissionResult,
+} from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod'
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
+import { PARTICIPANT_CATEGORIES } from '~/domain/minutes-rules'
 import { AUTHORITY_KINDS } from '#db/schema.ts'
 import { FieldErrors, FormErrors, SelectField, TextAreaField, TextField } from '~/components/forms'
 import { emailField } from '~/domain/account-rules'
 import type { LegalSettings } from '~/domain/legal-settings'
 import type { Resource } from '~/domain/permissions'
+import {
+  reminderSettingsFormSchema,
+  reminderSettingsFromForm,
+  reminderSettingsToForm,
+} from '~/domain/reminder-settings'
 import { getAuthorityBySlug, updateAuthority } from '~/models/authority.server'
+import { reminderSettingsValues, saveReminderSettings } from '~/models/reminders.server'
 import { notFound, requirePermission } from '~/utils/auth.server'
 import { invalid } from '~/utils/http.server'
 import { localeFromMatches, pageTitle, plainTitle, translator } from '~/utils/meta'
@@ -42,6 +56,8 @@ const schema = z.object({
   recommendationWindowMinDays: days,
   publicDebateOnRequest: z.boolean().optional(),
   annualPlanRequiresConsultationMinutes: z.boolean().optional(),
+  consultationRequiredCategories: z.array(z.enum(PARTICIPANT_CATEGORIES)).optional(),
+  minutesRemarkDays: days,
 })
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
@@ -68,15 +84,29 @@ export function loader({ request, params }: LoaderFunctionArgs) {
       postalAddress: authority.postalAddress,
       legalSettings: authority.legalSettings,
     },
+    reminderSettings: reminderSettingsToForm(reminderSettingsValues(authority.id)),
   }
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { authority, user } = load(request, params.slug)
-  const submission = parseWithZod(await request.formData(), { schema })
+  const formData = await request.formData()
+  if (formData.get('intent') === 'reminders') {
+    // The reminder settings: a form of their own, stored in the authority's protocol settings.
+    const reminders = parseWithZod(formData, { schema: reminderSettingsFormSchema })
+    if (reminders.status !== 'success') return invalid({ reminders: reminders.reply() })
+    saveReminderSettings(authority.id, reminderSettingsFromForm(reminders.value), user.id)
+    return redirect(`/a/${authority.slug}/staff/settings?done=reminders#reminder-settings`)
+  }
+  const submission = parseWithZod(formData, { schema })
   if (submission.status !== 'success') return invalid(submission.reply())
   const v = submission.value
   const legalSettings: LegalSettings = {
+    ...authority.legalSettings,
+    consultationRequiredCategories: PARTICIPANT_CATEGORIES.filter((c) =>
+      (v.consultationRequiredCategories ?? []).includes(c),
+    ),
+    minutesRemarkDays: v.minutesRemarkDays,
     announcementMinDays: v.announcementMinDays,
     announcementDayCounting: v.announcementDayCounting,
     recommendationWindowMinDays: v.recommendationWindowMinDays,
@@ -154,8 +184,9 @@ function CheckboxField({
 
 export default function StaffSettings() {
   const { t } = useTranslation()
-  const { authority } = useLoaderData<typeof loader>()
-  const lastResult = useActionData<typeof action>()
+  const { authority, reminderSettings } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const lastResult = actionData && !('reminders' in actionData) ? actionData : undefined
   const [searchParams] = useSearchParams()
   const saved = !lastResult && searchParams.get('done') === 'saved'
   const legal = authority.legalSettings
@@ -173,6 +204,8 @@ export default function StaffSettings() {
       recommendationWindowMinDays: String(legal.recommendationWindowMinDays),
       publicDebateOnRequest: legal.publicDebateOnRequest ? 'on' : undefined,
       annualPlanRequiresConsultationMinutes: legal.annualPlanRequiresConsultationMinutes ? 'on' : undefined,
+      consultationRequiredCategories: legal.consultationRequiredCategories,
+      minutesRemarkDays: String(legal.minutesRemarkDays),
     },
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
     shouldValidate: 'onBlur',
@@ -249,12 +282,121 @@ export default function StaffSettings() {
           label={t('staff.legal.annualPlanRequiresConsultationMinutes.label')}
           hint={t('staff.legal.annualPlanRequiresConsultationMinutes.hint')}
         />
+        <fieldset className="field">
+          <legend>{t('staff.legal.consultationRequiredCategories.legend')}</legend>
+          <p className="hint" id="required-categories-hint">
+            {t('staff.legal.consultationRequiredCategories.hint')}
+          </p>
+          {PARTICIPANT_CATEGORIES.map((c) => (
+            <label key={c} className="checkbox">
+              <input
+                type="checkbox"
+                name={fields.consultationRequiredCategories.name}
+                value={c}
+                defaultChecked={legal.consultationRequiredCategories.includes(c)}
+                aria-describedby="required-categories-hint"
+              />{' '}
+              {t(`minutes.categories.${c}`)}
+            </label>
+          ))}
+        </fieldset>
+        <DaysField
+          field={fields.minutesRemarkDays}
+          label={t('staff.legal.minutesRemarkDays.label')}
+          hint={t('staff.legal.minutesRemarkDays.hint')}
+        />
         <div className="actions">
           <button type="submit" className="button">
             {t('staff.settings.submit')}
           </button>
         </div>
       </Form>
+      <ReminderSettingsForm
+        defaultValue={reminderSettings}
+        lastResult={actionData && 'reminders' in actionData ? actionData.reminders : undefined}
+        saved={!actionData && searchParams.get('done') === 'reminders'}
+      />
     </>
+  )
+}
+
+/**
+ * The reminder settings (app/domain/reminder-settings.ts): offsets typed as comma-separated
+ * lists, so that the form works without JavaScript.
+ */
+function ReminderSettingsForm(props: {
+  defaultValue: ReturnType<typeof reminderSettingsToForm>
+  lastResult: SubmissionResult<string[]> | undefined
+  saved: boolean
+}) {
+  const { t } = useTranslation()
+  const [form, fields] = useForm({
+    id: 'reminder-settings-form',
+    lastResult: props.lastResult,
+    defaultValue: props.defaultValue,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: reminderSettingsFormSchema }),
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+  })
+  const k = 'reminders.settings'
+  return (
+    <section aria-labelledby="reminder-settings">
+      <h2 id="reminder-settings">{t(`${k}.title`)}</h2>
+      <p>{t(`${k}.intro`)}</p>
+      {props.saved ? (
+        <div className="notice ok" role="status">
+          <p>{t(`${k}.saved`)}</p>
+        </div>
+      ) : null}
+      <Form method="post" className="stacked" {...getFormProps(form)}>
+        <input type="hidden" name="intent" value="reminders" />
+        <FormErrors errors={form.errors} />
+        <TextField
+          field={fields.endOffsets}
+          label={t(`${k}.endOffsets.label`)}
+          hint={t(`${k}.endOffsets.hint`)}
+          inputMode="text"
+        />
+        <TextField
+          field={fields.noticeOffsets}
+          label={t(`${k}.noticeOffsets.label`)}
+          hint={t(`${k}.noticeOffsets.hint`)}
+          inputMode="text"
+        />
+        <TextField
+          field={fields.reviewEveryMonths}
+          label={t(`${k}.reviewEveryMonths.label`)}
+          hint={t(`${k}.reviewEveryMonths.hint`)}
+          type="number"
+          inputMode="numeric"
+        />
+        <TextField
+          field={fields.escalateWithinDays}
+          label={t(`${k}.escalateWithinDays.label`)}
+          hint={t(`${k}.escalateWithinDays.hint`)}
+          type="number"
+          inputMode="numeric"
+        />
+        <TextField
+          field={fields.expiringWithinDays}
+          label={t(`${k}.expiringWithinDays.label`)}
+          hint={t(`${k}.expiringWithinDays.hint`)}
+          type="number"
+          inputMode="numeric"
+        />
+        <TextField
+          field={fields.noticeWarningDays}
+          label={t(`${k}.noticeWarningDays.label`)}
+          hint={t(`${k}.noticeWarningDays.hint`)}
+          type="number"
+          inputMode="numeric"
+        />
+        <div className="actions">
+          <button type="submit" className="button">
+            {t(`${k}.submit`)}
+          </button>
+        </div>
+      </Form>
+    </section>
   )
 }

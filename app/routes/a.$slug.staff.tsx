@@ -64,6 +64,9 @@ export default function StaffLayout() {
           <li>
             <NavLink to={`${base}/protocols`}>{t('staff.nav.protocols')}</NavLink>
           </li>
+          <li>
+            <NavLink to={`${base}/meetings`}>{t('staff.nav.meetings')}</NavLink>
+          </li>
           {canManageStaff ? (
             <li>
               <NavLink to={`${base}/team`}>{t('staff.nav.team')}</NavLink>

@@ -26,6 +26,12 @@ export function loader({ request, params }: LoaderFunctionArgs) {
       lastError: email.lastError,
       createdAt: formatDateTime(email.createdAt),
       sentAt: email.sentAt ? formatDateTime(email.sentAt) : null,
+      attachments: (email.attachments ?? []).map((a, index) => ({
+        index,
+        filename: a.filename,
+        contentType: a.contentType,
+        size: Buffer.byteLength(a.content, 'base64'),
+      })),
     },
   }
 }
@@ -38,8 +44,14 @@ export function action({ request, params }: ActionFunctionArgs) {
   return redirect(`/admin/outbox/${email.id}?done=${retried ? 'retried' : 'notFailed'}`)
 }
 
+/** A file size in the reader's language: "812 B", "3,4 kB". */
+function fileSize(bytes: number, locale: string): string {
+  const [value, unit] = bytes < 1024 ? [bytes, 'byte'] : [bytes / 1024, 'kilobyte']
+  return new Intl.NumberFormat(locale, { style: 'unit', unit, maximumFractionDigits: 1 }).format(value)
+}
+
 export default function OutboxEmail() {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const { email } = useLoaderData<typeof loader>()
   const [searchParams] = useSearchParams()
   const done = searchParams.get('done')
@@ -86,6 +98,39 @@ export default function OutboxEmail() {
           {email.template} ({email.locale})
         </dd>
       </dl>
+      {email.attachments.length > 0 ? (
+        <>
+          <h2>{t('emails.outboxAttachments.heading')}</h2>
+          <div className="table-wrap">
+            <table data-testid="email-attachments">
+              <thead>
+                <tr>
+                  <th scope="col">{t('emails.outboxAttachments.name')}</th>
+                  <th scope="col">{t('emails.outboxAttachments.type')}</th>
+                  <th scope="col">{t('emails.outboxAttachments.size')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {email.attachments.map((a) => (
+                  <tr key={a.index}>
+                    <td>
+                      <a
+                        href={`/admin/outbox/${email.id}/attachments/${a.index}`}
+                        download={a.filename}
+                        aria-label={t('emails.outboxAttachments.download', { name: a.filename })}
+                      >
+                        {a.filename}
+                      </a>
+                    </td>
+                    <td>{a.contentType}</td>
+                    <td>{fileSize(a.size, i18n.language)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      ) : null}
       <h2>{t('admin.outbox.textPart')}</h2>
       <pre className="json" data-testid="email-text">
         {email.text}

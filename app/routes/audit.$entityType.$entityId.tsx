@@ -5,6 +5,8 @@ import type { Action, Resource } from '~/domain/permissions'
 import { getAuthorityById } from '~/models/authority.server'
 import { auditTrail } from '~/models/audit-view.server'
 import { getOrganisationById } from '~/models/organisation.server'
+import { getMeetingById } from '~/models/meetings.server'
+import { getMinutes } from '~/models/minutes.server'
 import { getPlan } from '~/models/plan.server'
 import { getProtocol } from '~/models/protocol.server'
 import { getRecommendation } from '~/models/recommendation.server'
@@ -74,6 +76,30 @@ function describe(
             resource: { type: 'authority', authorityId: a.id },
             name: r.registrationNumber,
             href: `/a/${a.slug}/plans/${p.id}/recommendations/${r.id}`,
+          }
+        : null
+    }
+    case 'minutes': {
+      const m = getMinutes(entityId)
+      const a = m ? getAuthorityById(m.authorityId) : undefined
+      return m && a
+        ? {
+            action: 'plan.view',
+            resource: { type: 'authority', authorityId: a.id },
+            name: m.title,
+            href: `/a/${a.slug}/staff/minutes/${m.id}`,
+          }
+        : null
+    }
+    case 'meeting': {
+      const m = getMeetingById(entityId)
+      const a = m ? getAuthorityById(m.authorityId) : undefined
+      return m && a
+        ? {
+            action: 'plan.view',
+            resource: { type: 'authority', authorityId: a.id },
+            name: m.title,
+            href: `/a/${a.slug}/staff/meetings/${m.id}`,
           }
         : null
     }

@@ -35,6 +35,21 @@ class AppClock implements Clock {
     this.frozenAt = instant.getTime()
   }
 
+  /**
+   * Runs `fn` with the clock at `instant` (demo data dated in the past), then puts the clock back
+   * exactly as it was (running, set or frozen).
+   */
+  during<T>(instant: Date, fn: () => T): T {
+    const saved = { offsetMs: this.offsetMs, frozenAt: this.frozenAt }
+    this.freeze(instant)
+    try {
+      return fn()
+    } finally {
+      this.offsetMs = saved.offsetMs
+      this.frozenAt = saved.frozenAt
+    }
+  }
+
   reset() {
     this.frozenAt = null
     this.offsetMs = 0

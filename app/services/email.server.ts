@@ -37,6 +37,9 @@ export async function renderEmail<N extends TemplateName>(
   return { template: name, locale, subject: tpl.subject(t, data), html, text: toPlainText(html) }
 }
 
+/** A file sent with an email (an iCalendar invitation); `content` is base64. */
+export type EmailAttachment = { filename: string; contentType: string; content: string }
+
 export type EmailMeta = {
   to: string
   userId?: string | null
@@ -44,9 +47,23 @@ export type EmailMeta = {
   /** Same key, same email: a second enqueue with it is ignored. */
   idempotencyKey?: string
   headers?: Record<string, string>
+  /**
+   * Files sent with the email, kept in the outbox (the local outbox offers them for download).
+   * An email with attachments always goes to Resend alone, never in a batch.
+   */
+  attachments?: EmailAttachment[]
 }
 
 type Tx = Pick<DB, 'insert'>
+
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/
+
+/** Only the three fields, and content that is base64 (a caller's bug otherwise, refused before it is stored). */
+function checkedAttachment({ filename, contentType, content }: EmailAttachment): EmailAttachment {
+  if (!filename.trim() || !contentType.trim()) throw new Error('An attachment needs a file name and a content type')
+  if (!BASE64.test(content)) throw new Error(`The attachment ${filename} is not base64`)
+  return { filename, contentType, content }
+}
 
 /** Writes the email to the outbox inside the caller's transaction. Returns its id. */
 export function enqueueEmail(tx: Tx, email: RenderedEmail, meta: EmailMeta): string {
@@ -63,6 +80,7 @@ export function enqueueEmail(tx: Tx, email: RenderedEmail, meta: EmailMeta): str
       html: email.html,
       text: email.text,
       headers: meta.headers ?? null,
+      attachments: meta.attachments?.length ? meta.attachments.map(checkedAttachment) : null,
       status: 'pending',
       nextAttemptAt: now,
       userId: meta.userId ?? null,

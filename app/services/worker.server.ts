@@ -3,9 +3,11 @@
  * (and at once when an email is enqueued) and plans protocol reminders at start and every hour.
  * Each delivery cycle first turns pending notifications into emails; each planning cycle also
  * closes consultations whose window ended, announces those closing in three days and sends the
- * digests that are due. One cycle of each at a time; errors are logged, never fatal. Several processes may run it on
+ * digests that are due, then the meeting reminders (two days before), the semester nudges and the
+ * overdue follow-up actions of tripartite meetings. One cycle of each at a time; errors are logged, never fatal. Several processes may run it on
  * one database: outbox leases and the reminders' unique keys keep every message single.
  */
+import { sendMeetingReminders, sendOverdueActions, sendSemesterNudges } from '~/models/meetings.server'
 import { processNotifications, sendDigests } from '~/models/notifications.server'
 import { advanceConsultations } from '~/models/plan.server'
 import { runReminderCycle } from '~/models/reminders.server'
@@ -69,6 +71,13 @@ export function startWorker(
       await sendDigests()
     } catch (e) {
       log(`worker: consultation cycle failed: ${e instanceof Error ? e.stack : String(e)}`)
+    }
+    try {
+      await sendMeetingReminders()
+      await sendSemesterNudges()
+      await sendOverdueActions()
+    } catch (e) {
+      log(`worker: meetings cycle failed: ${e instanceof Error ? e.stack : String(e)}`)
     }
     void delivery.run()
   }, isStopped)

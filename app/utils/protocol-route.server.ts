@@ -46,11 +46,14 @@ export function protocolInput(value: ProtocolFormValue, authority: Authority): P
           isAuthority: false,
           registrationNumber: p.registrationNumber || null,
           registrationDate: p.registrationDate,
+          contactName: p.contactName || null,
+          contactEmail: p.contactEmail || null,
         })),
     ],
     term: termFromForm({ ...value, start: value.start, end: value.end }),
     responsibleUserId: value.responsibleUserId && staff.has(value.responsibleUserId) ? value.responsibleUserId : null,
     isPublic: value.isPublic === 'on',
+    remindPartners: value.remindPartners === 'on',
   }
 }
 
@@ -71,9 +74,12 @@ export function protocolFormDefaults(detail: ProtocolDetail) {
         name: p.name,
         registrationNumber: p.registrationNumber ?? '',
         registrationDate: p.registrationDate ?? '',
+        contactName: p.contactName ?? '',
+        contactEmail: p.contactEmail ?? '',
       })),
     responsibleUserId: detail.protocol.responsibleUserId ?? '',
     isPublic: detail.protocol.isPublic ? 'on' : undefined,
+    remindPartners: detail.protocol.remindPartners ? 'on' : undefined,
   }
 }
 

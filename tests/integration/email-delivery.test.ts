@@ -1,6 +1,7 @@
 /**
  * The delivery engine against a fake Resend API with the real SDK: failures, retry-after, hung
  * connections, permanent refusals, concurrent workers. In-process, with the clock moved by hand.
+ * Batches of many emails: tests/integration/email-batch.test.ts.
  */
 import fs from 'node:fs'
 import os from 'node:os'
@@ -118,6 +119,7 @@ describe('email delivery through Resend', () => {
 
   it('two workers on one database never send the same message twice', async () => {
     const emails = await Promise.all(Array.from({ length: 30 }, (_, i) => enqueue(`many${i}@example.org`)))
+    const before = fake.requests.length
     await Promise.all([
       deliverDueEmails(transport(), 50, 'worker-a'),
       deliverDueEmails(transport(), 50, 'worker-b'),
@@ -125,8 +127,10 @@ describe('email delivery through Resend', () => {
     ])
     for (const e of emails) {
       expect(row(e.id).status).toBe('sent')
-      expect(fake.acceptedByKey().get(e.idempotencyKey)).toBe(1)
+      expect(fake.deliveriesTo(e.toAddress)).toBe(1)
     }
+    // The worker that claimed them sent them in one batch request.
+    expect(fake.requests.slice(before).map((r) => [r.path, r.size, r.status])).toEqual([['/emails/batch', 30, 200]])
   })
 
   it('after an hour of provider outage everything is delivered, exactly once', async () => {
@@ -141,7 +145,7 @@ describe('email delivery through Resend', () => {
     for (const e of emails) await runUntilSettled(e.id, 90)
     for (const e of emails) {
       expect(row(e.id).status).toBe('sent')
-      expect(fake.acceptedByKey().get(e.idempotencyKey)).toBe(1)
+      expect(fake.deliveriesTo(e.toAddress)).toBe(1)
     }
   })
 })

@@ -52,6 +52,19 @@ function cliAsync(app: RunningApp, resend: FakeResend, date: string, ...args: st
   })
 }
 
+/** The outbox's idempotency keys by the id Resend gave each email. */
+function outboxKeysById(app: RunningApp): Map<string, string> {
+  const db = new Database(app.databasePath, { readonly: true, fileMustExist: true })
+  try {
+    const rows = db
+      .prepare('SELECT idempotency_key, provider_message_id FROM email_outbox WHERE provider_message_id IS NOT NULL')
+      .all() as Array<{ idempotency_key: string; provider_message_id: string }>
+    return new Map(rows.map((r) => [r.provider_message_id, r.idempotency_key]))
+  } finally {
+    db.close()
+  }
+}
+
 async function legalOfficer(app: RunningApp) {
   const client = new Client(app.url)
   await client.login(LEGAL, DEMO_PASSWORD)
@@ -312,10 +325,13 @@ describe('protocol reminders by time travel', { timeout: 120_000 }, () => {
   })
 
   it('everything went out exactly once, with its idempotency key', () => {
-    const keys = received.map((r) => r.email.idempotencyKey)
+    // Emails due together go out in one batch request, under the batch's key: each email is
+    // matched to its outbox row (keyed by reminder and recipient) by the id Resend gave it.
+    const keyById = outboxKeysById(app)
+    const keys = received.map((r) => keyById.get(r.email.id) ?? null)
     expect(keys.every((k) => k !== null && /^reminder:[a-z0-9]+:[a-z0-9]+$/.test(k))).toBe(true)
     expect(new Set(keys).size).toBe(keys.length)
-    for (const key of keys) expect(resend.acceptedByKey().get(key!)).toBe(1)
+    for (const [, count] of resend.acceptedByKey()) expect(count).toBe(1)
     // 2 + 1 + 2 + 2 + 2 + 2 + 2 (fixed and notice reminders) + 1 (renewed) + 1 (next term)
     expect(received).toHaveLength(15)
     const rows = reminderRows(app).filter((r) => r.protocol_id === fixedId || r.protocol_id === renewingId)
@@ -395,14 +411,15 @@ describe('three `jobs run-once` processes at the same time on one database', { t
     expect(new Set(rows.map((r) => `${r.protocol_id}|${r.term_key}|${r.kind}|${r.offset_days}`)).size).toBe(rows.length)
     expect(sent.length).toBeGreaterThanOrEqual(6)
 
-    const reminderEmails = resend.emails.filter((e) => e.idempotencyKey?.startsWith('reminder:'))
+    const keyById = outboxKeysById(app)
+    const emailKeys = resend.emails.map((e) => keyById.get(e.id) ?? '')
     const expected = sent.flatMap((row) =>
       (JSON.parse(row.recipients) as Array<{ userId: string }>).map((r) => `reminder:${row.id}:${r.userId}`),
     )
-    expect(reminderEmails.map((e) => e.idempotencyKey).sort()).toEqual(expected.sort())
+    expect(emailKeys.filter((k) => k.startsWith('reminder:')).sort()).toEqual(expected.sort())
     for (const [, count] of resend.acceptedByKey()) expect(count).toBe(1)
-    const weekly = resend.emails.filter((e) => e.idempotencyKey?.startsWith('weekly-review:'))
-    expect(new Set(weekly.map((e) => e.idempotencyKey)).size).toBe(weekly.length)
+    const weekly = emailKeys.filter((k) => k.startsWith('weekly-review:'))
+    expect(new Set(weekly).size).toBe(weekly.length)
 
     // and a later run sends nothing more
     const before = resend.emails.length

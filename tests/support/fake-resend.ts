@@ -1,9 +1,20 @@
 /**
  * A fake Resend API on 127.0.0.1 for tests: records every email the app sends (with the
- * idempotency key) and answers like Resend. `failNext(status)` makes the next calls fail.
+ * idempotency key of its request) and answers like Resend, on POST /emails and POST
+ * /emails/batch (up to 100 emails, all or nothing). Like Resend, a request repeating an
+ * accepted idempotency key gets the first answer again (a replay: nothing is recorded twice),
+ * and the same key with another payload gets 409. A `to` that is not an email address is
+ * refused with 422 (for a batch: the whole batch, without saying which email). Attachments are
+ * recorded on POST /emails; a batch with an attachment is refused with 422, as Resend's batch
+ * endpoint takes none.
+ * `failNext(status)` and `hangNext()` act on the next requests, whatever their endpoint;
+ * `requests` logs every request with its arrival time.
  */
+import crypto from 'node:crypto'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
+
+export type Endpoint = '/emails' | '/emails/batch'
 
 export type ReceivedEmail = {
   from: string
@@ -12,78 +23,196 @@ export type ReceivedEmail = {
   html: string
   text: string
   headers?: Record<string, string>
+  /** The files sent with the email (single endpoint only), as Resend reads them (`content_type` → `contentType`). */
+  attachments?: ReceivedAttachment[]
+  /** The request's key: the row's key for a single email, the batch's key for a batch. */
   idempotencyKey: string | null
   authorization: string | null
+  endpoint: Endpoint
+  /** The id the fake answered for this email. */
+  id: string
+}
+
+export type ReceivedAttachment = { filename: string | null; contentType: string | null; content: string | null }
+
+export type ReceivedRequest = {
+  method: string
+  path: string
+  /** Date.now() when the request arrived. */
+  at: number
+  idempotencyKey: string | null
+  /** Emails in the payload (1 for a single email). */
+  size: number
+  /** The status answered, or 'hung' when no answer was given. */
+  status: number | 'hung'
+  /** A repeated idempotency key answered from the first request: nothing new recorded. */
+  replay: boolean
 }
 
 export type FakeResend = {
   url: string
+  /** Every email accepted, once (a replay adds nothing). */
   emails: ReceivedEmail[]
+  /** Every request, in order of arrival. */
+  requests: ReceivedRequest[]
+  /** Requests received, all or those to one endpoint. */
+  requestCount(path?: Endpoint): number
+  /** How many accepted emails went to this address. */
+  deliveriesTo(address: string): number
   failNext(status: number, times?: number, headers?: Record<string, string>): void
-  /** The next requests get no answer at all (a hung connection), until the server closes. */
-  hangNext(times?: number): void
+  /**
+   * The next requests get no answer at all (a hung connection), until the server closes. With
+   * `afterAccepting`, the emails are accepted first: the answer is lost, not the request.
+   */
+  hangNext(times?: number, options?: { afterAccepting?: boolean }): void
   /** The provider is back: forget the failures still queued. */
   clearFailures(): void
-  /** Accepted messages per idempotency key (Resend delivers a key once). */
+  /** Accepted requests per idempotency key (a replay is answered, not accepted again). */
   acceptedByKey(): Map<string, number>
   waitFor(predicate: (e: ReceivedEmail) => boolean, timeoutMs?: number): Promise<ReceivedEmail>
   close(): Promise<void>
 }
 
+type Failure =
+  { kind: 'status'; status: number; headers: Record<string, string> } | { kind: 'hang'; afterAccepting: boolean }
+
+const ADDRESS = /^(?:[^<>]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/
+const MAX_BATCH = 100
+
 export async function startFakeResend(): Promise<FakeResend> {
   const emails: ReceivedEmail[] = []
-  const failures: Array<{ status: number; headers: Record<string, string> } | 'hang'> = []
+  const requests: ReceivedRequest[] = []
+  const failures: Failure[] = []
   const hung: http.ServerResponse[] = []
   const accepted = new Map<string, number>()
+  /** Accepted requests by endpoint and key: the payload's hash and the answer, for replays. */
+  const answered = new Map<string, { hash: string; payload: unknown }>()
   let counter = 0
+
   const server = http.createServer((req, res) => {
+    const at = Date.now()
     let body = ''
     req.on('data', (c) => (body += c))
     req.on('end', () => {
-      const reply = (status: number, payload: unknown) => {
-        res.writeHead(status, { 'content-type': 'application/json' })
+      const key = (req.headers['idempotency-key'] as string | undefined) ?? null
+      const auth = (req.headers.authorization as string | undefined) ?? null
+      const path = req.url ?? ''
+      const log: ReceivedRequest = {
+        method: req.method ?? '',
+        path,
+        at,
+        idempotencyKey: key,
+        size: 0,
+        status: 'hung',
+        replay: false,
+      }
+      requests.push(log)
+      const reply = (status: number, payload: unknown, headers: Record<string, string> = {}) => {
+        log.status = status
+        res.writeHead(status, { 'content-type': 'application/json', ...headers })
         res.end(JSON.stringify(payload))
       }
+      const refuse = (status: number, name: string, message: string, headers: Record<string, string> = {}) =>
+        reply(status, { name, message, statusCode: status }, headers)
+
+      let parsed: unknown
+      try {
+        parsed = JSON.parse(body)
+      } catch {
+        parsed = undefined
+      }
+      log.size = Array.isArray(parsed) ? parsed.length : parsed === undefined ? 0 : 1
+
       const failure = failures.shift()
-      if (failure === 'hang') {
+      if (failure?.kind === 'hang' && !failure.afterAccepting) {
         hung.push(res)
         return
       }
-      if (failure) {
-        res.writeHead(failure.status, { 'content-type': 'application/json', ...failure.headers })
-        res.end(
-          JSON.stringify({
-            name: 'application_error',
-            message: `fake failure ${failure.status}`,
-            statusCode: failure.status,
-          }),
+      if (failure?.kind === 'status') {
+        return refuse(failure.status, 'application_error', `fake failure ${failure.status}`, failure.headers)
+      }
+      // Accepted (or replayed), but with `hangNext(…, { afterAccepting: true })` never answered.
+      const answer = (payload: unknown) => {
+        if (failure?.kind === 'hang') {
+          log.status = 'hung'
+          hung.push(res)
+          return
+        }
+        reply(200, payload)
+      }
+
+      if (req.method !== 'POST' || (path !== '/emails' && path !== '/emails/batch')) {
+        return refuse(404, 'not_found', 'Not found')
+      }
+      const endpoint: Endpoint = path
+      if (parsed === undefined) return refuse(400, 'invalid_request', 'The body is not JSON')
+      const items = (endpoint === '/emails' ? [parsed] : parsed) as Array<Record<string, unknown>>
+      if (!Array.isArray(items)) return refuse(422, 'validation_error', 'A batch is an array of emails')
+
+      const hash = crypto.createHash('sha256').update(body).digest('hex')
+      const previous = key ? answered.get(`${endpoint} ${key}`) : undefined
+      if (previous) {
+        if (previous.hash !== hash) {
+          return refuse(
+            409,
+            'invalid_idempotent_request',
+            'Same idempotency key used with a different request payload. Change your idempotency key or payload.',
+          )
+        }
+        log.replay = true
+        return answer(previous.payload)
+      }
+
+      if (endpoint === '/emails/batch' && (items.length === 0 || items.length > MAX_BATCH)) {
+        return refuse(422, 'validation_error', `A batch holds 1 to ${MAX_BATCH} emails, not ${items.length}`)
+      }
+      const recipients = items.map((p) => (Array.isArray(p.to) ? p.to : [p.to]) as string[])
+      if (recipients.some((to) => to.length === 0 || to.some((a) => typeof a !== 'string' || !ADDRESS.test(a)))) {
+        return refuse(
+          422,
+          'validation_error',
+          'Invalid `to` field. The email address needs to follow the `email@example.com` or `Name <email@example.com>` format.',
         )
-        return
       }
-      const key = (req.headers['idempotency-key'] as string | undefined) ?? null
-      const auth = (req.headers.authorization as string | undefined) ?? null
-      if (req.method === 'POST' && req.url === '/emails') {
-        const payload = JSON.parse(body)
-        const to = Array.isArray(payload.to) ? payload.to : [payload.to]
-        emails.push({ ...payload, to, idempotencyKey: key, authorization: auth })
-        if (key) accepted.set(key, (accepted.get(key) ?? 0) + 1)
-        return reply(200, { id: `fake-${++counter}` })
+      const attachments = items.map((p) => p.attachments)
+      if (endpoint === '/emails/batch' && attachments.some((a) => a !== undefined && a !== null)) {
+        return refuse(422, 'validation_error', 'The `attachments` field is not supported for batch emails.')
       }
-      if (req.method === 'POST' && req.url === '/emails/batch') {
-        const payload = JSON.parse(body) as Array<Record<string, unknown>>
-        const ids = payload.map((p) => {
-          const to = Array.isArray(p.to) ? p.to : [p.to]
-          emails.push({
-            ...(p as unknown as ReceivedEmail),
-            to: to as string[],
-            idempotencyKey: key,
-            authorization: auth,
-          })
-          return { id: `fake-${++counter}` }
+      const files = attachments[0]
+      if (
+        files !== undefined &&
+        files !== null &&
+        (!Array.isArray(files) ||
+          files.some((f: Record<string, unknown>) => typeof f.content !== 'string' && typeof f.path !== 'string'))
+      ) {
+        return refuse(422, 'validation_error', 'Each attachment needs a `content` or a `path`.')
+      }
+      const ids = items.map((p, i) => {
+        const id = `fake-${++counter}`
+        const { attachments: sent, ...email } = p
+        emails.push({
+          ...(email as unknown as ReceivedEmail),
+          ...(Array.isArray(sent)
+            ? {
+                attachments: sent.map((f: Record<string, unknown>) => ({
+                  filename: typeof f.filename === 'string' ? f.filename : null,
+                  contentType: typeof f.content_type === 'string' ? f.content_type : null,
+                  content: typeof f.content === 'string' ? f.content : null,
+                })),
+              }
+            : {}),
+          to: recipients[i]!,
+          idempotencyKey: key,
+          authorization: auth,
+          endpoint,
+          id,
         })
-        return reply(200, { data: ids })
-      }
-      reply(404, { name: 'not_found', message: 'Not found', statusCode: 404 })
+        return { id }
+      })
+      if (key) accepted.set(key, (accepted.get(key) ?? 0) + 1)
+      const payload = endpoint === '/emails' ? ids[0] : { data: ids }
+      if (key) answered.set(`${endpoint} ${key}`, { hash, payload })
+      answer(payload)
     })
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
@@ -91,11 +220,14 @@ export async function startFakeResend(): Promise<FakeResend> {
   return {
     url: `http://127.0.0.1:${port}`,
     emails,
+    requests,
+    requestCount: (path) => requests.filter((r) => path === undefined || r.path === path).length,
+    deliveriesTo: (address) => emails.filter((e) => e.to.includes(address)).length,
     failNext(status, times = 1, headers = {}) {
-      for (let i = 0; i < times; i++) failures.push({ status, headers })
+      for (let i = 0; i < times; i++) failures.push({ kind: 'status', status, headers })
     },
-    hangNext(times = 1) {
-      for (let i = 0; i < times; i++) failures.push('hang')
+    hangNext(times = 1, options = {}) {
+      for (let i = 0; i < times; i++) failures.push({ kind: 'hang', afterAccepting: options.afterAccepting ?? false })
     },
     acceptedByKey: () => accepted,
     clearFailures: () => {
