@@ -253,4 +253,32 @@ describe('services parse (CLI contract)', () => {
     expect(missing.code).toBe(1)
     expect(missing.stderr).toContain('no such file')
   })
+
+  it("is the platform CLI's `services parse --json` and `services import --authority` (all or nothing)", () => {
+    const cli = (...args: string[]) =>
+      spawnSync(process.execPath, ['--import', 'tsx', 'scripts/cli.ts', 'services', ...args], {
+        cwd: root,
+        encoding: 'utf8',
+        env: { ...process.env, NODE_ENV: 'test', DATABASE_PATH: path.join(dir, 'cli.db') },
+      })
+    const parsed = cli('parse', demo, '--json')
+    expect(parsed.status).toBe(0)
+    expect(JSON.parse(parsed.stdout)).toEqual(DEMO_JSON)
+    expect(
+      spawnSync(process.execPath, ['--import', 'tsx', 'scripts/cli.ts', 'db', 'seed-demo'], {
+        cwd: root,
+        encoding: 'utf8',
+        env: { ...process.env, NODE_ENV: 'test', DATABASE_PATH: path.join(dir, 'cli.db') },
+      }).status,
+    ).toBe(0)
+    const imported = cli('import', demo, '--authority', 'pangarati')
+    expect(imported.status).toBe(0)
+    expect(imported.stdout).toContain('6 services imported')
+    expect(cli('import', demo).status).toBe(2) // --authority missing
+    const broken = path.join(dir, 'broken.txt')
+    fs.writeFileSync(broken, fs.readFileSync(demo, 'utf8').replace('1250000', '12x50'))
+    const refused = cli('import', broken, '--authority', 'pangarati')
+    expect(refused.status).toBe(1)
+    expect(refused.stderr).toContain('nothing imported')
+  })
 })
