@@ -113,6 +113,9 @@ export const enMeetings: Translation<typeof roMeetings> = {
     status: 'Status',
     statuses: { existing: 'existing', proposed: 'proposed' },
     actions: 'Actions',
+    edit: 'Edit',
+    editTitle: 'Edit the service',
+    editSubmit: 'Save the changes',
     delete: 'Delete',
     importTitle: 'Import the table from the annual action plan',
     importIntro:
@@ -130,6 +133,7 @@ export const enMeetings: Translation<typeof roMeetings> = {
     addTitle: 'Add a service',
     addSubmit: 'Add the service',
     done: {
+      updated: 'The service was changed.',
       added: 'The service has been added.',
       deleted: 'The service has been deleted.',
       imported_one: '{{count}} service imported.',
@@ -152,6 +156,7 @@ export const enMeetings: Translation<typeof roMeetings> = {
       'The organisations the authority works with, in the three groups of the tripartite meetings, with their contact people and the services they contribute to. Invitations are suggested from among them.',
     noneInGroup: 'No partners in this group.',
     noServices: 'no linked services',
+    editTitle: 'Edit the partner',
     addTitle: 'Add a partner',
     privacy:
       'Contact people are kept for the partnership (a task in the public interest, Law 292/2011 and Law 52/2003); the invitations tell them why and how they can ask to be deleted.',
@@ -166,7 +171,11 @@ export const enMeetings: Translation<typeof roMeetings> = {
     },
     invalid: 'Check these fields: {{fields}}.',
     addSubmit: 'Add the partner',
-    done: { added: 'The partner has been added.', deleted: 'The partner has been deleted.' },
+    done: {
+      updated: 'The partner was changed.',
+      added: 'The partner has been added.',
+      deleted: 'The partner has been deleted.',
+    },
   },
   calendar: {
     title: 'Tripartite meetings',

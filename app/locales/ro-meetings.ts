@@ -111,6 +111,9 @@ export const roMeetings = {
     status: 'Stare',
     statuses: { existing: 'existent', proposed: 'propus' },
     actions: 'Acțiuni',
+    edit: 'Modifică',
+    editTitle: 'Modificați serviciul',
+    editSubmit: 'Salvează modificările',
     delete: 'Șterge',
     importTitle: 'Importați tabelul din planul anual',
     importIntro:
@@ -128,6 +131,7 @@ export const roMeetings = {
     addTitle: 'Adăugați un serviciu',
     addSubmit: 'Adaugă serviciul',
     done: {
+      updated: 'Serviciul a fost modificat.',
       added: 'Serviciul a fost adăugat.',
       deleted: 'Serviciul a fost șters.',
       imported_one: '{{count}} serviciu importat.',
@@ -150,6 +154,7 @@ export const roMeetings = {
       'Organizațiile cu care lucrează autoritatea, pe cele trei grupuri ale întâlnirilor tripartite, cu persoanele lor de contact și serviciile la care contribuie. Din ei se propun invitații.',
     noneInGroup: 'Niciun partener în acest grup.',
     noServices: 'fără servicii legate',
+    editTitle: 'Modificați partenerul',
     addTitle: 'Adăugați un partener',
     privacy:
       'Persoanele de contact sunt păstrate pentru parteneriat (sarcină publică, Legea 292/2011 și Legea 52/2003); invitațiile le spun de ce și cum pot cere ștergerea.',
@@ -164,7 +169,11 @@ export const roMeetings = {
     },
     invalid: 'Verificați câmpurile: {{fields}}.',
     addSubmit: 'Adaugă partenerul',
-    done: { added: 'Partenerul a fost adăugat.', deleted: 'Partenerul a fost șters.' },
+    done: {
+      updated: 'Partenerul a fost modificat.',
+      added: 'Partenerul a fost adăugat.',
+      deleted: 'Partenerul a fost șters.',
+    },
   },
   calendar: {
     title: 'Întâlniri tripartite',

@@ -5,7 +5,14 @@ import { z } from 'zod'
 import { can } from '~/domain/permissions'
 import { TRIPARTITE_GROUPS } from '~/domain/semesters'
 import { findOrganisationByName } from '~/models/organisation.server'
-import { createPartner, deletePartner, getPartner, listPartners, listServices } from '~/models/services.server'
+import {
+  createPartner,
+  deletePartner,
+  getPartner,
+  listPartners,
+  listServices,
+  updatePartner,
+} from '~/models/services.server'
 import { forbidden, notFound } from '~/utils/auth.server'
 import { invalid } from '~/utils/http.server'
 import { pageTitle } from '~/utils/meta'
@@ -17,8 +24,11 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'meetings.
 
 export function loader({ request, params }: LoaderFunctionArgs) {
   const { authority, actor } = authorityFor(request, params.slug, 'plan.view')
+  const partners = listPartners(authority.id)
+  const editId = new URL(request.url).searchParams.get('edit')
   return {
-    partners: listPartners(authority.id),
+    partners,
+    editing: partners.find((p) => p.id === editId) ?? null,
     services: listServices(authority.id).map((s) => ({
       id: s.id,
       label: `${s.codeNormalized ?? s.code ?? ''} ${s.name}`.trim(),
@@ -56,27 +66,27 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const v = parsed.data
   const organisation = findOrganisationByName(v.name)
-  createPartner(
-    authority.id,
-    {
-      name: organisation?.name ?? v.name,
-      group: v.group,
-      organisationId: organisation?.id ?? null,
-      contacts: v.contactName
-        ? [
-            {
-              name: v.contactName,
-              email: v.contactEmail || null,
-              phone: v.contactPhone || null,
-              role: v.contactRole || null,
-            },
-          ]
-        : [],
-      serviceIds: form.getAll('serviceIds').map(String),
-    },
-    user.id,
-  )
-  return redirect(`${back}?done=added`)
+  const existing = form.get('intent') === 'update' ? getPartner(authority.id, String(form.get('id') ?? '')) : undefined
+  if (form.get('intent') === 'update' && !existing) throw notFound()
+  const input = {
+    name: organisation?.name ?? v.name,
+    group: v.group,
+    organisationId: organisation?.id ?? null,
+    contacts: v.contactName
+      ? [
+          {
+            name: v.contactName,
+            email: v.contactEmail || null,
+            phone: v.contactPhone || null,
+            role: v.contactRole || null,
+          },
+        ]
+      : [],
+    serviceIds: form.getAll('serviceIds').map(String),
+  }
+  if (existing) updatePartner(existing, input, user.id)
+  else createPartner(authority.id, input, user.id)
+  return redirect(`${back}?done=${existing ? 'updated' : 'added'}`)
 }
 
 export default function Partners() {
@@ -85,7 +95,16 @@ export default function Partners() {
   const reply = useActionData<typeof action>()
   const [params] = useSearchParams()
   const done = params.get('done')
-  const values = reply?.values ?? {}
+  const editing = data.editing
+  const contact = editing?.contacts[0]
+  const values: Record<string, string | undefined> = reply?.values ?? {
+    name: editing?.name,
+    group: editing?.group,
+    contactName: contact?.name,
+    contactEmail: contact?.email ?? undefined,
+    contactRole: contact?.role ?? undefined,
+    contactPhone: contact?.phone ?? undefined,
+  }
   return (
     <>
       <h1>{t('meetings.partners.title')}</h1>
@@ -115,6 +134,13 @@ export default function Partners() {
                     ? ` · ${p.serviceTypes.join(', ')}`
                     : ` · ${t('meetings.partners.noServices')}`}
                   {data.canManage ? (
+                    <a href={`?edit=${p.id}#add-partner`}>
+                      {' '}
+                      {t('meetings.services.edit')}
+                      <span className="visually-hidden"> {p.name}</span>
+                    </a>
+                  ) : null}
+                  {data.canManage ? (
                     <Form method="post" className="inline-form">
                       <input type="hidden" name="intent" value="delete" />
                       <input type="hidden" name="id" value={p.id} />
@@ -132,9 +158,11 @@ export default function Partners() {
       })}
       {data.canManage ? (
         <section aria-labelledby="add-partner">
-          <h2 id="add-partner">{t('meetings.partners.addTitle')}</h2>
+          <h2 id="add-partner">{editing ? t('meetings.partners.editTitle') : t('meetings.partners.addTitle')}</h2>
           <p className="hint">{t('meetings.partners.privacy')}</p>
           <Form method="post" className="stacked">
+            <input type="hidden" name="intent" value={editing ? 'update' : 'add'} />
+            {editing ? <input type="hidden" name="id" value={editing.id} /> : null}
             {reply?.errors?.length ? (
               <p className="field-error" role="alert">
                 {t('meetings.partners.invalid', {
@@ -181,14 +209,20 @@ export default function Partners() {
                 <legend>{t('meetings.partners.fields.services')}</legend>
                 {data.services.map((s) => (
                   <label key={s.id} className="checkbox">
-                    <input type="checkbox" name="serviceIds" value={s.id} /> {s.label}
+                    <input
+                      type="checkbox"
+                      name="serviceIds"
+                      value={s.id}
+                      defaultChecked={editing?.serviceIds.includes(s.id)}
+                    />{' '}
+                    {s.label}
                   </label>
                 ))}
               </fieldset>
             ) : null}
             <div className="actions">
               <button type="submit" className="button">
-                {t('meetings.partners.addSubmit')}
+                {editing ? t('meetings.services.editSubmit') : t('meetings.partners.addSubmit')}
               </button>
             </div>
           </Form>

@@ -11,6 +11,7 @@ import {
   importServices,
   listServices,
   ServicesImportError,
+  updateService,
 } from '~/models/services.server'
 import { forbidden, notFound } from '~/utils/auth.server'
 import { invalid } from '~/utils/http.server'
@@ -25,7 +26,9 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'meetings.
 export function loader({ request, params }: LoaderFunctionArgs) {
   const { authority, actor } = authorityFor(request, params.slug, 'plan.view')
   const services = listServices(authority.id)
+  const editId = new URL(request.url).searchParams.get('edit')
   return {
+    editing: services.find((s) => s.id === editId) ?? null,
     slug: authority.slug,
     services,
     types: new Set(services.filter((s) => s.status === 'existing' && s.codeNormalized).map((s) => s.codeNormalized))
@@ -59,7 +62,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     deleteService(service, user.id)
     return redirect(`${back}?done=deleted`)
   }
-  if (intent === 'add') {
+  if (intent === 'add' || intent === 'update') {
+    const existing = intent === 'update' ? getService(authority.id, String(form.get('id') ?? '')) : undefined
+    if (intent === 'update' && !existing) throw notFound()
     const name = String(form.get('name') ?? '').trim()
     const code = String(form.get('code') ?? '').trim() || null
     const capacity = amount(form.get('capacity'))
@@ -75,20 +80,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (code && !normaliseServiceCode(code)) return invalid<Reply>({ error: 'code' })
     if ([capacity, occupancy, ...Object.values(budget)].some((n) => Number.isNaN(n)))
       return invalid<Reply>({ error: 'number' })
-    createService(
-      authority.id,
-      {
-        status: form.get('status') === 'proposed' ? 'proposed' : 'existing',
-        number: null,
-        code,
-        name,
-        capacity,
-        occupancyPercent: occupancy,
-        budget,
-      },
-      user.id,
-    )
-    return redirect(`${back}?done=added`)
+    const input = {
+      status: form.get('status') === 'proposed' ? ('proposed' as const) : ('existing' as const),
+      number: existing?.number ?? null,
+      code,
+      name,
+      capacity,
+      occupancyPercent: occupancy,
+      budget,
+    }
+    if (existing) updateService(existing, input, user.id)
+    else createService(authority.id, input, user.id)
+    return redirect(`${back}?done=${existing ? 'updated' : 'added'}`)
   }
   // Import: preview first, then all or nothing.
   const status = form.get('status') === 'proposed' ? 'proposed' : 'existing'
@@ -176,6 +179,10 @@ export default function Services() {
                   <td>{t(`meetings.services.statuses.${s.status}`)}</td>
                   {data.canManage ? (
                     <td>
+                      <a href={`?edit=${s.id}#add`}>
+                        {t('meetings.services.edit')}
+                        <span className="visually-hidden"> {s.name}</span>
+                      </a>{' '}
                       <Form method="post" className="inline-form">
                         <input type="hidden" name="intent" value="delete" />
                         <input type="hidden" name="id" value={s.id} />
@@ -260,17 +267,18 @@ export default function Services() {
             </Form>
           </section>
           <section aria-labelledby="add">
-            <h2 id="add">{t('meetings.services.addTitle')}</h2>
+            <h2 id="add">{data.editing ? t('meetings.services.editTitle') : t('meetings.services.addTitle')}</h2>
             <Form method="post" className="stacked">
-              <input type="hidden" name="intent" value="add" />
+              <input type="hidden" name="intent" value={data.editing ? 'update' : 'add'} />
+              {data.editing ? <input type="hidden" name="id" value={data.editing.id} /> : null}
               <div className="field-row">
                 <div className="field">
                   <label htmlFor="add-code">{t('meetings.services.code')}</label>
-                  <input id="add-code" name="code" placeholder="8790 CR-VD-I" />
+                  <input id="add-code" name="code" placeholder="8790 CR-VD-I" defaultValue={data.editing?.code ?? ''} />
                 </div>
                 <div className="field">
                   <label htmlFor="add-status">{t('meetings.services.status')}</label>
-                  <select id="add-status" name="status">
+                  <select id="add-status" name="status" defaultValue={data.editing?.status ?? 'existing'}>
                     <option value="existing">{t('meetings.services.statuses.existing')}</option>
                     <option value="proposed">{t('meetings.services.statuses.proposed')}</option>
                   </select>
@@ -278,16 +286,26 @@ export default function Services() {
               </div>
               <div className="field">
                 <label htmlFor="add-name">{t('meetings.services.name')}</label>
-                <input id="add-name" name="name" required minLength={3} />
+                <input id="add-name" name="name" required minLength={3} defaultValue={data.editing?.name ?? ''} />
               </div>
               <div className="field-row">
                 <div className="field">
                   <label htmlFor="add-capacity">{t('meetings.services.capacity')}</label>
-                  <input id="add-capacity" name="capacity" inputMode="numeric" />
+                  <input
+                    id="add-capacity"
+                    name="capacity"
+                    inputMode="numeric"
+                    defaultValue={data.editing?.capacity ?? ''}
+                  />
                 </div>
                 <div className="field">
                   <label htmlFor="add-occupancy">{t('meetings.services.occupancy')}</label>
-                  <input id="add-occupancy" name="occupancyPercent" inputMode="numeric" />
+                  <input
+                    id="add-occupancy"
+                    name="occupancyPercent"
+                    inputMode="numeric"
+                    defaultValue={data.editing?.occupancyPercent ?? ''}
+                  />
                 </div>
               </div>
               <fieldset className="field">
@@ -296,14 +314,14 @@ export default function Services() {
                   (b) => (
                     <div className="field" key={b}>
                       <label htmlFor={`add-${b}`}>{t(`meetings.services.budgets.${b}`)}</label>
-                      <input id={`add-${b}`} name={b} inputMode="numeric" />
+                      <input id={`add-${b}`} name={b} inputMode="numeric" defaultValue={data.editing?.[b] ?? ''} />
                     </div>
                   ),
                 )}
               </fieldset>
               <div className="actions">
                 <button type="submit" className="button">
-                  {t('meetings.services.addSubmit')}
+                  {data.editing ? t('meetings.services.editSubmit') : t('meetings.services.addSubmit')}
                 </button>
               </div>
             </Form>

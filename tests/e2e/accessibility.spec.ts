@@ -30,6 +30,8 @@ const PUBLIC_PAGES: Array<{ path: string; status?: number }> = [
   { path: '/consultations' },
   { path: '/consultations?status=open&kind=annual_action_plan' },
   { path: '/search?q=asistenta+sociala' },
+  { path: '/a/pangarati/meetings' },
+  { path: '/a/pangarati/transparency' },
   { path: '/login' },
   { path: '/signup' },
   { path: '/forgot-password' },
@@ -84,7 +86,16 @@ for (const locale of LOCALES) {
         await login(page, 'admin.pangarati@demo.planuri.ro')
       })
 
-      for (const path of ['/account', '/account/notifications', '/a/pangarati/staff', '/a/pangarati/staff/plans']) {
+      for (const path of [
+        '/account',
+        '/account/notifications',
+        '/a/pangarati/staff',
+        '/a/pangarati/staff/plans',
+        '/a/pangarati/staff/meetings',
+        '/a/pangarati/staff/services',
+        '/a/pangarati/staff/partners',
+        '/a/pangarati/staff/settings',
+      ]) {
         test(`${path} has no WCAG A/AA violations (${locale})`, async ({ page }) => {
           await visit(page, path, locale)
           await expectNoViolations(page)
