@@ -190,6 +190,7 @@ export const enMeetings: Translation<typeof roMeetings> = {
     title: 'Answer to the invitation',
     invalid: 'This link is not valid. Please answer the organiser by email.',
     meeting: '“{{title}}”, {{date}}, at {{time}} ({{authority}}).',
+    expired: 'The meeting is over: the link no longer takes answers.',
     cancelled: 'The meeting has been cancelled.',
     question: '{{name}} ({{organisation}}), will you attend?',
     submit: 'Send the answer',

@@ -188,6 +188,7 @@ export const roMeetings = {
     title: 'Răspuns la invitație',
     invalid: 'Legătura nu este validă. Răspundeți organizatorului prin email.',
     meeting: '„{{title}}”, {{date}}, ora {{time}} ({{authority}}).',
+    expired: 'Întâlnirea a trecut: legătura nu mai primește răspunsuri.',
     cancelled: 'Întâlnirea a fost anulată.',
     question: '{{name}} ({{organisation}}), participați?',
     submit: 'Trimite răspunsul',

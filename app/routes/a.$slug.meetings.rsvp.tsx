@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { formatDate } from '~/domain/dates'
 import { getAuthorityBySlug } from '~/models/authority.server'
 import { answerInvitation, getMeeting, invitationForToken, type RsvpAnswer } from '~/models/meetings.server'
+import { clock } from '~/services/clock.server'
 import { notFound } from '~/utils/auth.server'
 import { invalid } from '~/utils/http.server'
 import { pageTitle } from '~/utils/meta'
@@ -11,6 +12,10 @@ import { pageTitle } from '~/utils/meta'
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'meetings.rsvpPage.title')
 
 const ANSWERS = ['accepted', 'declined', 'tentative'] as const
+
+function linkExpired(meetingDate: string) {
+  return clock.today() > meetingDate
+}
 
 /**
  * The answer to an invitation, from the email's signed link, without logging in. The link shows
@@ -45,6 +50,8 @@ export function loader({ request, params }: LoaderFunctionArgs) {
           place: meeting.place,
         }
       : null,
+    // The link expires with the meeting: after its day an answer means nothing.
+    expired: !!meeting && linkExpired(meeting.date),
   }
 }
 
@@ -53,7 +60,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { invitation, meeting } = read(request, params.slug, String(form.get('token') ?? ''))
   const answer = String(form.get('answer') ?? '')
   if (!invitation || !meeting || !(ANSWERS as readonly string[]).includes(answer)) return invalid({ done: null })
-  if (meeting.status === 'cancelled') return invalid({ done: null })
+  if (meeting.status === 'cancelled' || linkExpired(meeting.date)) return invalid({ done: null })
   answerInvitation(invitation, answer as RsvpAnswer)
   return { done: answer as RsvpAnswer }
 }
@@ -82,11 +89,12 @@ export default function Rsvp() {
         })}
       </p>
       {data.meeting.status === 'cancelled' ? <p className="notice error">{t('meetings.rsvpPage.cancelled')}</p> : null}
+      {data.expired ? <p className="notice error">{t('meetings.rsvpPage.expired')}</p> : null}
       {result?.done ? (
         <p className="notice ok" role="status">
           {t(`meetings.rsvpPage.done.${result.done}`)}
         </p>
-      ) : data.meeting.status !== 'cancelled' ? (
+      ) : data.meeting.status !== 'cancelled' && !data.expired ? (
         <Form method="post" className="stacked">
           <input type="hidden" name="token" value={data.token} />
           <fieldset className="field">

@@ -121,6 +121,37 @@ describe('tripartite meetings', () => {
     expect(cancel.text).toContain('Sala nu este disponibilă.')
   })
 
+  it('answer links expire with the meeting', async () => {
+    const coordinator = await loggedIn('coordonator.pangarati@demo.planuri.ro')
+    const created = await coordinator.post('/a/pangarati/staff/meetings', {
+      title: 'Întâlnire tripartită de ieri',
+      serviceTypes: '8899 CZ-PN-V',
+      date: '2026-11-22',
+      startTime: '10:00',
+      endTime: '12:00',
+      place: 'Primăria Pângărați',
+    })
+    const meetingPath = new URL(created.headers.get('location')!, app.url).pathname
+    expect(
+      (
+        await coordinator.post(meetingPath, {
+          intent: 'invite',
+          organisationName: 'Asociația X',
+          group: 'provider',
+          name: 'Ana Pop',
+          email: 'ana.pop@example.ro',
+        })
+      ).status,
+    ).toBe(302)
+    const email = await resend.waitFor((e) => e.to.includes('ana.pop@example.ro'))
+    const link = new URL(/https?:\/\/\S*\/meetings\/rsvp\?token=[^\s"&\]]+/.exec(email.text)![0])
+    const anon = new Client(app.url)
+    expect(await (await anon.get(link.pathname + link.search)).text()).toContain('Întâlnirea a trecut')
+    expect(
+      (await anon.post(link.pathname, { token: link.searchParams.get('token')!, answer: 'accepted' })).status,
+    ).toBe(400)
+  })
+
   it('publishes the authority’s meetings as an iCalendar feed and keeps other authorities out', async () => {
     const feed = await (await new Client(app.url).get('/a/pangarati/meetings.ics')).text()
     const calendar = new ICAL.Component(ICAL.parse(feed))
