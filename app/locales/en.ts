@@ -135,6 +135,7 @@ export const en: Translation<typeof ro> = {
     },
   },
   home: {
+    authoritiesCount: '{{count}} authorities on the platform; search them on the authorities page.',
     allConsultations: 'All consultations ({{count}} open now)',
     title: 'Home',
     heading: 'Social-services planning, open to everyone',
@@ -169,6 +170,10 @@ export const en: Translation<typeof ro> = {
     },
   },
   authorities: {
+    search: 'Search by name or county',
+    found_one: '{{count}} authority',
+    found_few: '{{count}} authorities',
+    found_other: '{{count}} authorities',
     title: 'Authorities',
     intro: 'The public authorities that consult on their social-services plans on this platform.',
     none: 'No authority has joined yet.',

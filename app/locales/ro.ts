@@ -136,6 +136,7 @@ export const ro = {
     },
   },
   home: {
+    authoritiesCount: '{{count}} autorități pe platformă; căutați-le pe pagina autorităților.',
     allConsultations: 'Toate consultările ({{count}} deschise acum)',
     title: 'Prima pagină',
     heading: 'Planificarea serviciilor sociale, deschisă tuturor',
@@ -171,6 +172,10 @@ export const ro = {
     },
   },
   authorities: {
+    search: 'Căutați după nume sau județ',
+    found_one: '{{count}} autoritate',
+    found_few: '{{count}} autorități',
+    found_other: '{{count}} de autorități',
     title: 'Autorități',
     intro: 'Autoritățile publice care își consultă planurile de servicii sociale pe această platformă.',
     none: 'Nicio autoritate nu este încă înscrisă.',

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, isNull } from 'drizzle-orm'
+import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm'
 import { authorities, staffInvitations, staffRoles, users } from '#db/schema.ts'
 import { DEFAULT_LEGAL_SETTINGS, readLegalSettings, type LegalSettings } from '~/domain/legal-settings'
 import { readProtocolSettings, type ProtocolSettings } from '~/domain/protocol-term'
@@ -397,4 +397,34 @@ export function acceptInvitationAsUser(
     })
   }
   acceptInvitation(invitation, user.id)
+}
+
+/** A page of authorities, optionally those whose name or county contains `query` (case-insensitive). */
+export function searchAuthorities(query: string, options: { limit: number; offset: number }) {
+  const like = `%${query.trim().replace(/[%_\\]/g, (c) => `\\${c}`)}%`
+  const where = query.trim()
+    ? sql`(${authorities.name} LIKE ${like} ESCAPE '\\' OR ${authorities.county} LIKE ${like} ESCAPE '\\')`
+    : undefined
+  const db = getDb()
+  const total = db
+    .select({ n: sql<number>`count(*)` })
+    .from(authorities)
+    .where(where)
+    .get()!.n
+  const rows = db
+    .select({ slug: authorities.slug, name: authorities.name, county: authorities.county, kind: authorities.kind })
+    .from(authorities)
+    .where(where)
+    .orderBy(asc(authorities.name))
+    .limit(options.limit)
+    .offset(options.offset)
+    .all()
+  return { total, rows }
+}
+
+/** Authorities with at least one published plan, for the consultations filter. */
+export function authoritiesWithConsultations() {
+  return getDb().all<{ slug: string; name: string }>(
+    sql`SELECT DISTINCT a.slug AS slug, a.name AS name FROM ${authorities} a JOIN plans p ON p.authority_id = a.id WHERE p.published_on IS NOT NULL ORDER BY a.name`,
+  )
 }

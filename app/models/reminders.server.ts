@@ -21,7 +21,7 @@
  * Each cycle also records, for every auto-renewing protocol, the periods it rolled over into by
  * itself (protocol_renewals, once each: see recordAutomaticRenewals).
  */
-import { and, asc, desc, eq, inArray, isNull, like } from 'drizzle-orm'
+import { and, asc, desc, eq, gte, inArray, isNull, lt } from 'drizzle-orm'
 import {
   authorities,
   emailOutbox,
@@ -275,7 +275,13 @@ function weeklyAlreadySent(authorityId: string, week: string, db: Pick<DB, 'sele
     db
       .select({ id: emailOutbox.id })
       .from(emailOutbox)
-      .where(like(emailOutbox.idempotencyKey, `${weeklyKeyPrefix(authorityId, week)}%`))
+      // A range on the unique key (LIKE is case-insensitive in SQLite and would scan the outbox).
+      .where(
+        and(
+          gte(emailOutbox.idempotencyKey, weeklyKeyPrefix(authorityId, week)),
+          lt(emailOutbox.idempotencyKey, `${weeklyKeyPrefix(authorityId, week)}\uffff`),
+        ),
+      )
       .limit(1)
       .get() !== undefined
   )

@@ -3,7 +3,7 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { PhaseBadge } from '~/components/plan-ui'
 import { formatDate } from '~/domain/dates'
-import { listAuthorities } from '~/models/authority.server'
+import { searchAuthorities } from '~/models/authority.server'
 import { listConsultations } from '~/models/plan.server'
 import { pageTitle } from '~/utils/meta'
 
@@ -17,7 +17,8 @@ export const meta: MetaFunction = ({ matches }) => [
 ]
 
 export function loader(_: LoaderFunctionArgs) {
-  const authorities = listAuthorities().map((a) => ({ slug: a.slug, name: a.name, county: a.county, kind: a.kind }))
+  // A national platform has thousands: the home page shows a few and links to the searchable list.
+  const { rows: authorities, total: authorityCount } = searchAuthorities('', { limit: 12, offset: 0 })
   const { items, total } = listConsultations({ status: 'open' }, { limit: 6 })
   const openConsultations = items.map((c) => ({
     id: c.id,
@@ -28,12 +29,12 @@ export function loader(_: LoaderFunctionArgs) {
     phase: c.phase,
     recommendationCount: c.recommendationCount,
   }))
-  return { authorities, openConsultations, openTotal: total }
+  return { authorities, authorityCount, openConsultations, openTotal: total }
 }
 
 export default function Home() {
   const { t } = useTranslation()
-  const { authorities, openConsultations, openTotal } = useLoaderData<typeof loader>()
+  const { authorities, authorityCount, openConsultations, openTotal } = useLoaderData<typeof loader>()
   return (
     <>
       <section className="hero" aria-labelledby="home-title">
@@ -106,6 +107,11 @@ export default function Home() {
               ))}
             </ul>
           )}
+          {authorityCount > authorities.length ? (
+            <p>
+              <Link to="/authorities">{t('home.authoritiesCount', { count: authorityCount })}</Link>
+            </p>
+          ) : null}
         </section>
         <section aria-labelledby="for-whom">
           <h2 id="for-whom">{t('home.forWhom.title')}</h2>

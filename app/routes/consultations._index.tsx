@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { DateRange, Pager, PhaseBadge } from '~/components/plan-ui'
 import { PLAN_KINDS, PUBLIC_STATUS_FILTERS, type PlanKind } from '~/domain/consultation'
 import { formatDate } from '~/domain/dates'
-import { listAuthorities } from '~/models/authority.server'
+import { authoritiesWithConsultations } from '~/models/authority.server'
 import { follow, isFollowing, unfollow } from '~/models/follow.server'
 import { countiesWithConsultations, listConsultations, yearsWithConsultations } from '~/models/plan.server'
 import { getUser, requireUser } from '~/utils/auth.server'
@@ -31,7 +31,7 @@ export function loader({ request }: LoaderFunctionArgs) {
     page,
     values,
     query: url.searchParams.toString(),
-    authorities: listAuthorities().map((a) => ({ slug: a.slug, name: a.name })),
+    authorities: authoritiesWithConsultations(),
     counties: countiesWithConsultations(),
     years: yearsWithConsultations(),
     signedIn: !!user,

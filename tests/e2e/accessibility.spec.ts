@@ -68,6 +68,7 @@ for (const locale of LOCALES) {
     test(`the demo consultation's pages have no WCAG A/AA violations (${locale})`, async ({ page }) => {
       await visit(page, '/consultations', locale)
       await page.locator('main .consultation-list a').first().click()
+      await expect(page).toHaveURL(/\/a\/[^/]+\/plans\/[^/]+$/)
       await expect(page.locator('h1').first()).toBeVisible()
       const planPath = new URL(page.url()).pathname
       await expectNoViolations(page)
@@ -77,6 +78,7 @@ for (const locale of LOCALES) {
       }
       await visit(page, planPath + '/sections/document', locale)
       await page.locator('main ol.recommendations h3 a').first().click()
+      await expect(page).toHaveURL(/\/recommendations\/[^/]+$/)
       await expect(page.locator('h1').first()).toBeVisible()
       await expectNoViolations(page)
     })
