@@ -17,7 +17,7 @@ import { listProtocols } from '~/models/protocol.server'
 import { sendMeetingReminders, sendOverdueActions, sendSemesterNudges } from '~/models/meetings.server'
 import { processNotifications, sendDigests } from '~/models/notifications.server'
 import { importServices } from '~/models/services.server'
-import { parseServicesCsv, parseServicesTable } from '~/domain/services-parser'
+import { parseServices, parseServicesCsv } from '~/domain/services-parser'
 import { advanceConsultations } from '~/models/plan.server'
 import { dueReminders, planReminders } from '~/models/reminders.server'
 import { createUser, getUserByEmail, setPlatformAdmin } from '~/models/user.server'
@@ -197,7 +197,7 @@ async function run(argv: string[]): Promise<void> {
       if (rest.length !== 1) throw new UsageError('services import takes exactly one FILE.')
       const authority = authorityOption(values.authority)
       const text = readInput(rest[0]!).replace(/^\uFEFF/, '')
-      const parsed = rest[0]!.toLowerCase().endsWith('.csv') ? parseServicesCsv(text) : parseServicesTable(text)
+      const parsed = rest[0]!.toLowerCase().endsWith('.csv') ? parseServicesCsv(text) : parseServices(text)
       if (parsed.services.length === 0) throw new CommandError(`${rest[0]}: no social service found.`)
       const flagged = parsed.services.filter((s) => s.problems.length > 0)
       if (flagged.length > 0) {

@@ -11,10 +11,11 @@
  * a UTF-8 byte-order mark, and a leading apostrophe on any cell a spreadsheet would take for a
  * formula.
  */
+import { ANSWERS } from './consultation'
 import { formatDate } from './dates'
 import { neutraliseFormula, writeCsv } from './protocol-csv'
 
-export const ANSWER_KINDS = ['accepted', 'partially_accepted', 'rejected', 'not_applicable'] as const
+export const ANSWER_KINDS = ANSWERS
 export type AnswerKind = (typeof ANSWER_KINDS)[number]
 
 /** The answers and "not answered yet", in the order reports show them. */

@@ -21,11 +21,13 @@
  * a UTF-8 byte-order mark, and a leading apostrophe on any cell a spreadsheet would take for a
  * formula.
  */
+import type { PlanStatus } from './consultation'
+import type { MinutesKind as MeetingKind } from './minutes-rules'
 import { isValidIsoDate } from './dates'
 import { neutraliseFormula, writeCsv } from './protocol-csv'
 
-export type PlanStatus = 'draft' | 'in_consultation' | 'consultation_closed' | 'adopted' | 'withdrawn'
-export type MeetingKind = 'consultation' | 'public_debate' | 'tripartite_meeting' | 'other_meeting'
+export type { PlanStatus } from './consultation'
+export type { MinutesKind as MeetingKind } from './minutes-rules'
 
 export type TransparencyInput = {
   year: number

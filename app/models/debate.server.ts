@@ -207,7 +207,3 @@ export function debateRequestsOf(planId: string) {
     .orderBy(asc(debateRequests.createdAt))
     .all()
 }
-
-export function getDebateRequest(id: string): DebateRequest | undefined {
-  return getDb().select().from(debateRequests).where(eq(debateRequests.id, id)).get()
-}

@@ -18,7 +18,8 @@ import {
   users,
 } from '#db/schema.ts'
 import { addDays } from '~/domain/calendar'
-import { meetingInvitationIcs } from '~/domain/meeting-ical'
+import { calendarAttachment, meetingInvitationIcs, meetingUid } from '~/domain/meeting-ical'
+import { acceptsAnswers } from '~/domain/meeting-rules'
 import {
   complianceBoard,
   nudgeDate,
@@ -136,6 +137,11 @@ export function minutesOfMeeting(meetingId: string) {
 
 const RSVP = 'meeting-rsvp'
 
+/** A meeting's public address: the authority's calendar page, at the meeting. */
+export function meetingUrl(slug: string, meetingId: string): string {
+  return `${getConfig().appUrl}/a/${slug}/meetings#meeting-${meetingId}`
+}
+
 export function rsvpToken(invitationId: string): string {
   return signToken(RSVP, invitationId)
 }
@@ -151,14 +157,21 @@ export function invitationForToken(token: string | null | undefined): Invitation
   return getDb().select().from(meetingInvitations).where(eq(meetingInvitations.id, id)).get()
 }
 
-export function answerInvitation(invitation: Invitation, answer: RsvpAnswer) {
-  getDb().transaction((tx) => {
+/** Records the answer; false when the meeting no longer takes answers (cancelled, or its day passed). */
+export function answerInvitation(invitation: Invitation, answer: RsvpAnswer): boolean {
+  return getDb().transaction((tx) => {
+    const meeting = tx.select().from(meetings).where(eq(meetings.id, invitation.meetingId)).get()!
+    if (!acceptsAnswers(meeting, clock.today())) return false
     tx.update(meetingInvitations)
       .set({ rsvp: answer, respondedAt: clock.now() })
       .where(eq(meetingInvitations.id, invitation.id))
       .run()
-    const m = tx.select().from(meetings).where(eq(meetings.id, invitation.meetingId)).get()!
-    audit(tx, m, null, 'meeting.rsvp', { email: invitation.email, organisation: invitation.organisationName, answer })
+    audit(tx, meeting, null, 'meeting.rsvp', {
+      email: invitation.email,
+      organisation: invitation.organisationName,
+      answer,
+    })
+    return true
   })
 }
 
@@ -206,7 +219,7 @@ function ics(
 ) {
   const m = ctx.meeting
   const content = meetingInvitationIcs({
-    uid: `${m.id}@planuri-sociale`,
+    uid: meetingUid(m.id),
     sequence,
     method,
     title: m.title,
@@ -218,14 +231,10 @@ function ics(
     description: [m.agenda, ctx.types.join(', ')].filter(Boolean).join('\n\n'),
     organizer: { name: ctx.authority.name, email: ctx.authority.contactEmail },
     attendee: { name: invitation.name, email: invitation.email, rsvp: invitation.rsvp },
-    url: `${getConfig().appUrl}/a/${ctx.authority.slug}/meetings/${m.id}`,
+    url: meetingUrl(ctx.authority.slug, m.id),
     stamp: clock.now(),
   })
-  return {
-    filename: method === 'CANCEL' ? 'anulare.ics' : 'invitatie.ics',
-    contentType: `text/calendar; charset=utf-8; method=${method}`,
-    content: Buffer.from(content, 'utf8').toString('base64'),
-  }
+  return calendarAttachment(content, method)
 }
 
 async function renderInvitation(
@@ -256,7 +265,7 @@ async function renderInvitation(
         declined: rsvpUrl(slug, invitation.id, 'declined'),
         tentative: rsvpUrl(slug, invitation.id, 'tentative'),
       },
-      meetingUrl: `${getConfig().appUrl}/a/${slug}/meetings/${m.id}`,
+      meetingUrl: meetingUrl(slug, m.id),
       authorityEmail: ctx.authority.contactEmail,
     },
     'ro',
@@ -526,7 +535,7 @@ export async function sendMeetingReminders(today = clock.today()): Promise<numbe
           declined: rsvpUrl(slug, invitation.id, 'declined'),
           tentative: rsvpUrl(slug, invitation.id, 'tentative'),
         },
-        meetingUrl: `${getConfig().appUrl}/a/${slug}/meetings/${meeting.id}`,
+        meetingUrl: meetingUrl(slug, meeting.id),
       },
       'ro',
     )

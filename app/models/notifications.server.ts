@@ -536,8 +536,3 @@ function digestItem(row: NotificationRow, lookups: Lookups) {
       return null
   }
 }
-
-/** The notifications of a subject, for tests and the staff's view of who was told. */
-export function notificationsAbout(subjectId: string) {
-  return getDb().select().from(notifications).where(eq(notifications.subjectId, subjectId)).all()
-}

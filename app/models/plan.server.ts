@@ -2,7 +2,7 @@
  * Plans, their versions and sections, attachments and publication. Every change is audited in
  * the same transaction; the rules (window, gates, phases) are in app/domain/consultation.ts.
  */
-import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm'
+import { and, asc, desc, eq, isNull, sql, type SQL } from 'drizzle-orm'
 import {
   authorities,
   follows,
@@ -210,31 +210,6 @@ export function updatePlanDetails(plan: Plan, input: PlanDetailsInput, actorUser
         justification: plan.justification,
       },
       after: input,
-    })
-  })
-}
-
-/** A draft's text may be replaced while it is a draft (its version is not frozen). */
-export function replaceDraftText(
-  plan: Plan,
-  sections: SectionInput[],
-  sourceFileName: string | null,
-  actorUserId: string,
-) {
-  if (plan.status !== 'draft' || !plan.currentVersionId) throw new PlanStateError('not_draft')
-  const versionId = plan.currentVersionId
-  getDb().transaction((tx) => {
-    tx.delete(planSections).where(eq(planSections.versionId, versionId)).run()
-    insertSections(tx, plan.id, versionId, sections)
-    tx.update(planVersions).set({ sourceFileName }).where(eq(planVersions.id, versionId)).run()
-    tx.update(plans).set({ updatedAt: clock.now() }).where(eq(plans.id, plan.id)).run()
-    recordAudit(tx, {
-      actorUserId,
-      authorityId: plan.authorityId,
-      entityType: 'plan',
-      entityId: plan.id,
-      action: 'plan.text_replaced',
-      after: { sections: sections.length, sourceFileName },
     })
   })
 }
@@ -596,10 +571,6 @@ export function yearsWithConsultations(): number[] {
     .map((r) => r.year)
 }
 
-export function isPublicPlan(plan: Pick<Plan, 'publishedOn'>): boolean {
-  return plan.publishedOn !== null
-}
-
 // --- attachments -----------------------------------------------------------------------------
 
 export function listAttachments(planId: string): PlanAttachment[] {
@@ -657,13 +628,6 @@ export function recommendationCountsByAnchor(planId: string): Map<string, { tota
     .groupBy(sql`coalesce(${planSections.anchor}, '')`)
     .all()
   return new Map(rows.map((r) => [r.anchor, { total: r.total, answered: r.answered }]))
-}
-
-export type PlanWithAuthority = { plan: Plan; authority: typeof authorities.$inferSelect }
-
-export function plansByIds(ids: string[]): Plan[] {
-  if (ids.length === 0) return []
-  return getDb().select().from(plans).where(inArray(plans.id, ids)).all()
 }
 
 export type { PlanStatus }

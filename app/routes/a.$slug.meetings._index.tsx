@@ -29,7 +29,7 @@ export default function MeetingsCalendar() {
   const { t } = useTranslation()
   const data = useLoaderData<typeof loader>()
   const item = (m: (typeof data.upcoming)[number]) => (
-    <li key={m.id}>
+    <li key={m.id} id={`meeting-${m.id}`}>
       <strong>
         {formatDate(m.date)}, {m.startTime}–{m.endTime}
       </strong>{' '}

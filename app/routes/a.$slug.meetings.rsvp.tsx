@@ -2,6 +2,7 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } f
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { formatDate } from '~/domain/dates'
+import { acceptsAnswers } from '~/domain/meeting-rules'
 import { getAuthorityBySlug } from '~/models/authority.server'
 import { answerInvitation, getMeeting, invitationForToken, type RsvpAnswer } from '~/models/meetings.server'
 import { clock } from '~/services/clock.server'
@@ -12,10 +13,6 @@ import { pageTitle } from '~/utils/meta'
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'meetings.rsvpPage.title')
 
 const ANSWERS = ['accepted', 'declined', 'tentative'] as const
-
-function linkExpired(meetingDate: string) {
-  return clock.today() > meetingDate
-}
 
 /**
  * The answer to an invitation, from the email's signed link, without logging in. The link shows
@@ -51,7 +48,7 @@ export function loader({ request, params }: LoaderFunctionArgs) {
         }
       : null,
     // The link expires with the meeting: after its day an answer means nothing.
-    expired: !!meeting && linkExpired(meeting.date),
+    expired: !!meeting && meeting.status !== 'cancelled' && !acceptsAnswers(meeting, clock.today()),
   }
 }
 
@@ -60,8 +57,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { invitation, meeting } = read(request, params.slug, String(form.get('token') ?? ''))
   const answer = String(form.get('answer') ?? '')
   if (!invitation || !meeting || !(ANSWERS as readonly string[]).includes(answer)) return invalid({ done: null })
-  if (meeting.status === 'cancelled' || linkExpired(meeting.date)) return invalid({ done: null })
-  answerInvitation(invitation, answer as RsvpAnswer)
+  if (!answerInvitation(invitation, answer as RsvpAnswer)) return invalid({ done: null })
   return { done: answer as RsvpAnswer }
 }
 

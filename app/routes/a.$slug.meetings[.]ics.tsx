@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { meetingsFeedIcs } from '~/domain/meeting-ical'
+import { meetingsFeedIcs, meetingUid } from '~/domain/meeting-ical'
 import { getAuthorityBySlug } from '~/models/authority.server'
 import { listMeetings } from '~/models/meetings.server'
 import { clock } from '~/services/clock.server'
@@ -13,7 +13,7 @@ export function loader({ params }: LoaderFunctionArgs) {
   const base = `${getConfig().appUrl}/a/${authority.slug}/meetings`
   const body = meetingsFeedIcs(
     listMeetings(authority.id).map((m) => ({
-      uid: `${m.id}@planuri-sociale`,
+      uid: meetingUid(m.id),
       sequence: m.icalSequence,
       title: m.title,
       date: m.date,
@@ -21,7 +21,7 @@ export function loader({ params }: LoaderFunctionArgs) {
       endTime: m.endTime,
       place: m.place,
       onlineUrl: m.onlineUrl,
-      url: base,
+      url: `${base}#meeting-${m.id}`,
       cancelled: m.status === 'cancelled',
     })),
     `${authority.name}: întâlniri tripartite`,

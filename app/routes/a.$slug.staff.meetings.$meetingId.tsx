@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { formatDate } from '~/domain/dates'
 import { meetingFormSchema } from '~/domain/meeting-form'
+import { categoryOfGroup } from '~/domain/meeting-rules'
 import { can } from '~/domain/permissions'
 import { TRIPARTITE_GROUPS, type TripartiteGroup } from '~/domain/semesters'
 import {
@@ -147,12 +148,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         attendance.map((a) => ({
           organisationId: null,
           organisationName: a.organisationName,
-          category:
-            a.group === 'provider'
-              ? 'private_provider'
-              : a.group === 'volunteer_organisation'
-                ? 'volunteer_organisation'
-                : 'beneficiaries_organisation',
+          category: categoryOfGroup(a.group),
           persons: a.persons,
         })),
         user.id,

@@ -2,7 +2,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { can } from '~/domain/permissions'
-import { parseServicesCsv, parseServicesTable, type ParsedService } from '~/domain/services-parser'
+import { parseServices, parseServicesCsv, readAmount, type ParsedService } from '~/domain/services-parser'
 import { normaliseServiceCode } from '~/domain/service-codes'
 import {
   createService,
@@ -39,13 +39,10 @@ export function loader({ request, params }: LoaderFunctionArgs) {
 
 type Reply = { preview?: ParsedService[]; text?: string; status?: 'existing' | 'proposed'; error?: string }
 
+/** A number typed in the form, read as the plan tables are ("1.250.000", "-"); NaN when unreadable. */
 const amount = (v: FormDataEntryValue | null) => {
-  const s = String(v ?? '')
-    .replace(/[\s.]/g, '')
-    .replace(',', '.')
-  if (!s || s === '-') return null
-  const n = Number(s)
-  return Number.isFinite(n) && n >= 0 ? Math.round(n) : Number.NaN
+  const reading = readAmount(String(v ?? ''))
+  return reading.problem ? Number.NaN : reading.value
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -98,8 +95,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const file = fileOf(form, 'file')
   const text = file ? (await file.text()).replace(/^\uFEFF/, '') : String(form.get('text') ?? '')
   if (!text.trim()) return invalid<Reply>({ error: 'empty' })
-  const isCsv = file?.name.toLowerCase().endsWith('.csv') || /^\s*(number|nr)[,;]/i.test(text)
-  const parsed = isCsv ? parseServicesCsv(text) : parseServicesTable(text)
+  const parsed = file?.name.toLowerCase().endsWith('.csv') ? parseServicesCsv(text) : parseServices(text)
   if (parsed.services.length === 0) return invalid<Reply>({ error: 'nothing', text })
   if (intent === 'import') {
     try {

@@ -1,12 +1,9 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
+import { escapeHtml } from '~/domain/html'
 import { listConsultations } from '~/models/plan.server'
 import { clock } from '~/services/clock.server'
 import { getConfig } from '~/services/config.server'
 import { readConsultationFilters } from '~/utils/consultation-filters.server'
-
-function xml(text: string) {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
-}
 
 /** An Atom feed of the consultations (the list's filters apply), newest publication first. */
 export function loader({ request }: LoaderFunctionArgs) {
@@ -21,21 +18,21 @@ export function loader({ request }: LoaderFunctionArgs) {
       const link = `${base}/a/${c.authoritySlug}/plans/${c.id}`
       const window = c.opensOn && c.closesOn ? ` (${c.opensOn} – ${c.closesOn})` : ''
       return `  <entry>
-    <id>${xml(link)}</id>
-    <title>${xml(`${c.title} · ${c.authorityName}`)}</title>
-    <link rel="alternate" type="text/html" href="${xml(link)}"/>
+    <id>${escapeHtml(link)}</id>
+    <title>${escapeHtml(`${c.title} · ${c.authorityName}`)}</title>
+    <link rel="alternate" type="text/html" href="${escapeHtml(link)}"/>
     <updated>${c.publishedOn}T00:00:00Z</updated>
-    <author><name>${xml(c.authorityName)}</name></author>
-    <summary>${xml(`${c.summary}${window}`)}</summary>
+    <author><name>${escapeHtml(c.authorityName)}</name></author>
+    <summary>${escapeHtml(`${c.summary}${window}`)}</summary>
   </entry>`
     })
     .join('\n')
   const body = `<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="ro">
-  <id>${xml(`${base}/consultations`)}</id>
+  <id>${escapeHtml(`${base}/consultations`)}</id>
   <title>Planuri sociale: consultări publice</title>
-  <link rel="self" type="application/atom+xml" href="${xml(`${base}/consultations/feed.xml${url.search}`)}"/>
-  <link rel="alternate" type="text/html" href="${xml(`${base}/consultations`)}"/>
+  <link rel="self" type="application/atom+xml" href="${escapeHtml(`${base}/consultations/feed.xml${url.search}`)}"/>
+  <link rel="alternate" type="text/html" href="${escapeHtml(`${base}/consultations`)}"/>
   <updated>${updated}</updated>
 ${entries}
 </feed>

@@ -23,6 +23,7 @@
  * header; a single such line stays a paragraph with its tabs (a numbered item or a signature
  * line, not a table).
  */
+import type { ParticipantCategory } from '~/domain/minutes-rules'
 import { formatDate } from '~/domain/dates'
 import {
   draftsOfYear,
@@ -36,13 +37,7 @@ import type { DocBlock, DocModel } from './docx.server'
 
 type Language = 'ro' | 'en'
 
-export type ParticipantCategory =
-  | 'public_provider'
-  | 'private_provider'
-  | 'professional_association'
-  | 'beneficiaries_organisation'
-  | 'volunteer_organisation'
-  | 'other'
+export type { ParticipantCategory }
 
 export type PlanDocInput = {
   language: Language

@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { daysInMonth } from '~/domain/dates'
+import { acceptsAnswers, categoryOfGroup } from '~/domain/meeting-rules'
 import {
   complianceBoard,
   nudgeDate,
@@ -173,5 +174,19 @@ describe('compliance board', () => {
       [meeting({ id: 'bad', date: '2026-02-30', serviceTypes: ['Cantina'] })],
     )
     expect(board).toEqual({ Cantina: { 'S1 2026': { state: 'missing', meetingIds: [], reasons: [] } } })
+  })
+})
+
+describe('a meeting’s own rules', () => {
+  it('takes answers until the end of its day, never once cancelled', () => {
+    expect(acceptsAnswers({ status: 'scheduled', date: '2026-12-10' }, '2026-12-10')).toBe(true)
+    expect(acceptsAnswers({ status: 'scheduled', date: '2026-12-10' }, '2026-12-11')).toBe(false)
+    expect(acceptsAnswers({ status: 'cancelled', date: '2026-12-10' }, '2026-12-01')).toBe(false)
+  })
+
+  it('records each group in the minutes under the matching category', () => {
+    expect(categoryOfGroup('provider')).toBe('private_provider')
+    expect(categoryOfGroup('volunteer_organisation')).toBe('volunteer_organisation')
+    expect(categoryOfGroup('beneficiary_association')).toBe('beneficiaries_organisation')
   })
 })
