@@ -8,7 +8,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { defineConfig } from '@playwright/test'
 
-const PORT = 3300
+const PORT = Number(process.env.E2E_PORT ?? 3300)
 const BASE_URL = `http://localhost:${PORT}`
 
 // A new database for every run (the app creates the folder; demo data is seeded into it).

@@ -1127,3 +1127,15 @@ export const meetingAttendance = sqliteTable(
   },
   (t) => [index('meeting_attendance_meeting_idx').on(t.meetingId)],
 )
+
+/**
+ * What rendered pages depend on, as counters raised by triggers (migration 0013) whenever a row
+ * a page can show changes, whoever writes it (app, worker, CLI). The page cache keys on them:
+ * `content` (authorities, people, organisations, plans and their text, minutes, meetings,
+ * services, partners), `recommendations` (recommendations, their history, reports, debate
+ * requests, follows) and `protocols` (the protocol registry, its terms, reminders, renewals).
+ */
+export const contentRevisions = sqliteTable('content_revisions', {
+  scope: text('scope', { enum: ['content', 'recommendations', 'protocols'] }).primaryKey(),
+  revision: integer('revision').notNull(),
+})
