@@ -13,7 +13,7 @@ import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { createRequestHandler } from '@remix-run/express'
-import type { ServerBuild } from '@remix-run/node'
+import { createRequestHandler as createFetchHandler, type ServerBuild } from '@remix-run/node'
 import compression from 'compression'
 import express, { type NextFunction, type Request, type Response } from 'express'
 import { rateLimit } from 'express-rate-limit'
@@ -22,6 +22,7 @@ import { databaseHealth } from '#db/client.ts'
 import { ensureDemoData } from '~/models/demo.server'
 import { ConfigError, getConfig } from '~/services/config.server'
 import { getDb } from '~/services/db.server'
+import { pageCacheMiddleware, type RenderToResponse } from '~/services/page-cache.server'
 import { startWorker } from '~/services/worker.server'
 import { isSameOrigin, ONE_CLICK_UNSUBSCRIBE_PATH } from '~/utils/origin'
 
@@ -132,11 +133,29 @@ const authLimiter = rateLimit({
 app.use(generalLimiter)
 app.use(['/login', '/signup', '/forgot-password', '/reset-password', '/account/verify'], authLimiter)
 
-async function remixHandler() {
-  const getLoadContext = (_req: Request, res: Response) => ({
-    cspNonce: res.locals.cspNonce as string,
-    clientIp: _req.ip ?? 'unknown',
+type LoadContext = { cspNonce: string; clientIp: string }
+const getLoadContext = (req: Request, res: Response): LoadContext => ({
+  cspNonce: res.locals.cspNonce as string,
+  clientIp: req.ip ?? 'unknown',
+})
+
+/** The fetch Request Remix sees for an Express request (aborted if the client goes away). */
+function fetchRequestOf(req: Request, res: Response): globalThis.Request {
+  const controller = new AbortController()
+  res.on('close', () => controller.abort())
+  const headers = new Headers()
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value === undefined) continue
+    for (const item of Array.isArray(value) ? value : [value]) headers.append(name, item)
+  }
+  return new globalThis.Request(`${req.protocol}://${req.get('host')}${req.originalUrl}`, {
+    method: req.method,
+    headers,
+    signal: controller.signal,
   })
+}
+
+async function remixHandler() {
   if (devServer) {
     const vite = await import('vite').then((v) => v.createServer({ server: { middlewareMode: true } }))
     app.use(vite.middlewares)
@@ -147,10 +166,26 @@ async function remixHandler() {
   }
   const buildDir = path.resolve(process.env.BUILD_DIR || 'build')
   app.use('/assets', express.static(path.join(buildDir, 'client/assets'), { immutable: true, maxAge: '1y' }))
-  app.use(express.static(path.join(buildDir, 'client'), { maxAge: '1h' }))
+  // The other public files (favicon, robots.txt…) are known at start-up: looking each page's
+  // address up on disk first cost a file-system call per request.
+  const clientDir = path.join(buildDir, 'client')
+  const publicFiles = new Set(
+    fs
+      .readdirSync(clientDir, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => '/' + path.relative(clientDir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+      .filter((file) => !file.startsWith('/assets/')),
+  )
+  const servePublicFile = express.static(clientDir, { maxAge: '1h', index: false })
+  app.use((req, res, next) => (publicFiles.has(req.path) ? servePublicFile(req, res, next) : next()))
   const entry = path.join(buildDir, 'server/index.js')
   if (!fs.existsSync(entry)) fail('The app is not built: run `npm run build` first (or `npm start`, which builds).')
   const build = (await import(pathToFileURL(entry).href)) as ServerBuild
+  // Pages many people read (a plan, the registry dashboard…) are kept rendered until the data
+  // they show changes: see app/services/page-cache.server.ts.
+  const handle = createFetchHandler(build, process.env.NODE_ENV)
+  const render: RenderToResponse = (req, res) => handle(fetchRequestOf(req, res), getLoadContext(req, res))
+  app.use(pageCacheMiddleware({ maxBytes: config.pageCacheBytes, render }))
   return createRequestHandler({ build, getLoadContext, mode: process.env.NODE_ENV })
 }
 

@@ -31,6 +31,7 @@ const { values } = parseArgs({
     'no-build': { type: 'boolean', default: false },
     duration: { type: 'string' },
     connections: { type: 'string', default: '32' },
+    profile: { type: 'boolean', default: false },
   },
 })
 const quick = values.quick!
@@ -46,7 +47,7 @@ if (!values['no-build']) {
   log('Building the production app…')
   const build = spawnSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] })
   if (build.status !== 0) throw new Error('npm run build failed')
-} else if (!fs.existsSync(path.join(ROOT, 'build/server/index.js'))) {
+} else if (!fs.existsSync(path.join(ROOT, process.env.BUILD_DIR || 'build', 'server/index.js'))) {
   throw new Error('--no-build: there is no build; run npm run build first')
 }
 
@@ -97,7 +98,8 @@ for (const suffix of ['', '-wal', '-shm']) fs.rmSync(reminderFile + suffix, { fo
 
 async function startServer(): Promise<{ url: string; child: ChildProcess; output: () => string }> {
   let output = ''
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], {
+  const profile = values.profile ? ['--cpu-prof', `--cpu-prof-dir=${path.join(ROOT, 'bench/results/profiles')}`] : []
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'server.ts'], {
     cwd: ROOT,
     env: { ...baseEnv, PORT: '0', DATABASE_PATH: dataFile, APP_URL: 'http://localhost' },
     stdio: ['ignore', 'pipe', 'pipe'],

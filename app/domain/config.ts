@@ -66,6 +66,11 @@ const envSchema = z.object({
     .int()
     .min(1, 'must be at least 1')
     .default(600),
+  PAGE_CACHE_MB: z.coerce
+    .number({ invalid_type_error: 'must be a number of megabytes (0 turns the page cache off)' })
+    .min(0, 'must be 0 or more (0 turns the page cache off)')
+    .max(4096, 'must be at most 4096')
+    .default(64),
 })
 
 export type Env = z.infer<typeof envSchema>
@@ -87,6 +92,8 @@ export type Config = {
   workerEnabled: boolean
   workerIntervalMs: number
   rateLimitPerMinute: number
+  /** Memory for rendered pages (app/services/page-cache.server.ts), in bytes; 0: no cache. */
+  pageCacheBytes: number
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: string[] }
@@ -132,6 +139,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       workerEnabled: e.WORKER === 'on',
       workerIntervalMs: e.WORKER_INTERVAL_MS,
       rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+      pageCacheBytes: Math.round(e.PAGE_CACHE_MB * 1024 * 1024),
     },
   }
 }

@@ -58,7 +58,8 @@ CREATE TRIGGER plans_revision_insert AFTER INSERT ON plans BEGIN
   UPDATE content_revisions SET revision = revision + 1 WHERE scope = 'content';
 END;
 --> statement-breakpoint
-CREATE TRIGGER plans_revision_update AFTER UPDATE ON plans BEGIN
+-- Not on the registration counter: every recommendation raises it (the recommendations scope says so).
+CREATE TRIGGER plans_revision_update AFTER UPDATE OF id, authority_id, reference, kind, title, year, summary, justification, status, current_version_id, published_on, published_at, opens_on, closes_on, earliest_adoption_on, withdrawn_reason, withdrawn_at, decision_number, decision_date, adopting_body, adopted_version_id, adopted_at, adopted_by ON plans BEGIN
   UPDATE content_revisions SET revision = revision + 1 WHERE scope = 'content';
 END;
 --> statement-breakpoint

@@ -30,6 +30,7 @@ describe('defaults', () => {
       workerEnabled: true,
       workerIntervalMs: 3000,
       rateLimitPerMinute: 600,
+      pageCacheBytes: 64 * 1024 * 1024,
     })
   })
 
@@ -55,6 +56,7 @@ describe('defaults', () => {
         WORKER: 'off',
         WORKER_INTERVAL_MS: '200',
         RATE_LIMIT_PER_MINUTE: '100000',
+        PAGE_CACHE_MB: '0.5',
       }),
     )
     expect(config).toMatchObject({
@@ -68,8 +70,15 @@ describe('defaults', () => {
       workerEnabled: false,
       workerIntervalMs: 200,
       rateLimitPerMinute: 100000,
+      pageCacheBytes: 524288,
     })
     expect(config.fixedNow?.toISOString()).toBe('2026-01-15T09:00:00.000Z')
+  })
+
+  it('refuses a negative page cache size with the way to turn it off', () => {
+    const result = parseConfig({ PAGE_CACHE_MB: '-1' })
+    expect(result.ok).toBe(false)
+    if (!result.ok) expect(result.errors).toEqual(['PAGE_CACHE_MB must be 0 or more (0 turns the page cache off)'])
   })
 
   it('builds the default public address from the port', () => {
