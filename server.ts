@@ -114,6 +114,26 @@ app.use((req: Request, res: Response, next: NextFunction) => {
   res.status(403).type('text/plain').send('Forbidden: cross-origin or origin-less request refused.')
 })
 
+// Uploads are limited per file by each form (15 MB at most); no request body may exceed this in
+// total, so that many parts or a huge form cannot fill the memory. Browsers always send the length.
+const MAX_REQUEST_BYTES = 20 * 1024 * 1024
+app.use((req: Request, res: Response, next: NextFunction) => {
+  if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return next()
+  const length = req.get('content-length')
+  if (length === undefined && req.get('transfer-encoding')) {
+    res.status(411).type('text/plain').send('Cererea trebuie să spună cât de mare este (Content-Length).')
+    return
+  }
+  if (Number(length ?? 0) > MAX_REQUEST_BYTES) {
+    res
+      .status(413)
+      .type('text/plain')
+      .send('Cererea este prea mare: cel mult 20 MB în total (un fișier are cel mult 15 MB). The request is too large.')
+    return
+  }
+  next()
+})
+
 const generalLimiter = rateLimit({
   windowMs: 60_000,
   limit: config.rateLimitPerMinute,

@@ -160,6 +160,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     markReviewed(detail, submission.value.reviewedOn!, submission.value.note || null, user.id)
     return redirect(`/a/${authority.slug}/staff/protocols/${detail.protocol.id}?done=reviewed`)
   }
+  // Whoever may not see the protocol is refused as such, not told that the form is incomplete.
+  protocolFor(request, params.slug, params.id, 'protocol.view')
   return data({ form: 'none' as const, error: 'unknownIntent' }, { status: 400 })
 }
 

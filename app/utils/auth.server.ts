@@ -101,7 +101,14 @@ export function requirePermission(request: Request, action: Action, resource: Re
   throw forbidden()
 }
 
+/**
+ * A new session for the user, and its cookie. Whatever session the browser held before ends on
+ * the server: a session planted before log-in (fixation), or another account's, never carries
+ * over, and its cookie value stops working.
+ */
 export function startSession(userId: string, request: Request): string {
+  const previous = getAuth(request)
+  if (previous) invalidateSession(previous.sessionId)
   const { token } = createSession(userId, request.headers.get('User-Agent'))
   return sessionCookieHeader(token)
 }
