@@ -18,11 +18,13 @@ import compression from 'compression'
 import express, { type NextFunction, type Request, type Response } from 'express'
 import { rateLimit } from 'express-rate-limit'
 import helmet from 'helmet'
-import { databaseHealth } from '#db/client.ts'
+import { DATABASE_BUSY_RETRY_AFTER_SECONDS, databaseHealth, isDatabaseBusy } from '#db/client.ts'
 import { ensureDemoData } from '~/models/demo.server'
 import { ConfigError, getConfig } from '~/services/config.server'
 import { getDb } from '~/services/db.server'
 import { pageCacheMiddleware, type RenderToResponse } from '~/services/page-cache.server'
+import { en } from '~/locales/en'
+import { ro } from '~/locales/ro'
 import { startWorker } from '~/services/worker.server'
 import { isSameOrigin, ONE_CLICK_UNSUBSCRIBE_PATH } from '~/utils/origin'
 
@@ -151,12 +153,30 @@ const authLimiter = rateLimit({
   message: 'Too many attempts, please wait a minute.',
 })
 app.use(generalLimiter)
+
+// A request the database lock stopped (another process held it past the busy timeout) answers
+// 503 with Retry-After, never 500. Remix's pages do it in entry.server.tsx; its resource routes
+// (CSV, JSON, files) answer 500 after telling us through the load context's onDatabaseBusy.
+app.use((_req: Request, res: Response, next: NextFunction) => {
+  const writeHead = res.writeHead
+  res.writeHead = function (this: Response, statusCode: number, ...rest: unknown[]) {
+    if (statusCode === 500 && res.locals.databaseBusy) {
+      statusCode = 503
+      this.setHeader('Retry-After', String(DATABASE_BUSY_RETRY_AFTER_SECONDS))
+      this.setHeader('Cache-Control', 'no-store')
+    }
+    return writeHead.call(this, statusCode, ...(rest as [])) as Response
+  } as typeof res.writeHead
+  next()
+})
 app.use(['/login', '/signup', '/forgot-password', '/reset-password', '/account/verify'], authLimiter)
 
-type LoadContext = { cspNonce: string; clientIp: string }
+type LoadContext = { cspNonce: string; clientIp: string; onDatabaseBusy: () => void }
 const getLoadContext = (req: Request, res: Response): LoadContext => ({
   cspNonce: res.locals.cspNonce as string,
   clientIp: req.ip ?? 'unknown',
+  // Called by entry.server.tsx's handleError: the database lock stopped this request (see below).
+  onDatabaseBusy: () => void (res.locals.databaseBusy = true),
 })
 
 /** The fetch Request Remix sees for an Express request (aborted if the client goes away). */
@@ -210,6 +230,26 @@ async function remixHandler() {
 }
 
 app.all('*', await remixHandler())
+
+// The database lock met outside Remix (the page cache checking a session): the same 503, with a
+// short page in the language asked for.
+app.use((error: unknown, req: Request, res: Response, next: NextFunction) => {
+  if (!isDatabaseBusy(error) || res.headersSent) return next(error)
+  console.error(`database locked by another process: ${req.method} ${req.path} answered 503`)
+  const lng = req.query.lng === 'en' ? 'en' : 'ro'
+  const { app: site, errors } = lng === 'en' ? en : ro
+  const again = req.originalUrl.replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(0)};`)
+  res
+    .status(503)
+    .set({ 'Retry-After': String(DATABASE_BUSY_RETRY_AFTER_SECONDS), 'Cache-Control': 'no-store' })
+    .type('html')
+    .send(
+      `<!DOCTYPE html><html lang="${lng}"><head><meta charset="utf-8">` +
+        `<title>${errors.unavailable.title} · ${site.name}</title></head><body><main>` +
+        `<h1>${errors.unavailable.title}</h1><p>${errors.unavailable.body}</p>` +
+        `<p><a href="${again}">${errors.unavailable.retry}</a></p></main></body></html>`,
+    )
+})
 
 const demo = config.isProduction ? null : await ensureDemoData()
 

@@ -100,7 +100,14 @@ export function ErrorBoundary() {
   const error = useRouteError()
   const { t } = useTranslation()
   const status = isRouteErrorResponse(error) ? error.status : 500
-  const kind = status === 404 ? 'notFound' : status === 403 ? 'forbidden' : status === 401 ? 'forbidden' : 'serverError'
+  const kind =
+    status === 404
+      ? 'notFound'
+      : status === 403 || status === 401
+        ? 'forbidden'
+        : status === 503
+          ? 'unavailable'
+          : 'serverError'
   if (!isRouteErrorResponse(error)) console.error(error)
   return (
     <div className="page narrow error-page">

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3'
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
 import * as schema from './schema.ts'
+import { cacheStatements } from './statement-cache.ts'
 
 export type DB = BetterSQLite3Database<typeof schema> & { $client: Database.Database }
 
@@ -19,19 +20,50 @@ export function migrationsFolder(): string {
   return found
 }
 
+/** How long a statement waits for another connection's write lock before failing with SQLITE_BUSY. */
+export const BUSY_TIMEOUT_MS = 5000
+
 /**
  * Opens the database with the settings every connection needs: WAL so readers never wait
  * for the writer, a busy timeout so concurrent writers queue instead of failing at once,
  * foreign keys enforced.
+ *
+ * Transactions are IMMEDIATE unless a caller asks otherwise: they take the write lock when they
+ * begin, waiting for it (busy timeout) like a single statement does. A DEFERRED transaction
+ * that reads before it writes fails at once with SQLITE_BUSY_SNAPSHOT when another process
+ * (the CLI, a second worker) committed in between, without waiting: the busy timeout cannot
+ * help it.
  */
 export function openDatabase(file: string, options: { busyTimeoutMs?: number } = {}): DB {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
   const sqlite = new Database(file)
   sqlite.pragma('journal_mode = WAL')
-  sqlite.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`)
+  sqlite.pragma(`busy_timeout = ${options.busyTimeoutMs ?? BUSY_TIMEOUT_MS}`)
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('synchronous = NORMAL')
-  return drizzle(sqlite, { schema }) as DB
+  cacheStatements(sqlite)
+  const db = drizzle(sqlite, { schema }) as DB
+  const transaction = db.transaction.bind(db)
+  db.transaction = ((run, config) => transaction(run, { behavior: 'immediate', ...config })) as DB['transaction']
+  return db
+}
+
+/** What an HTTP answer stopped by the database lock tells the client (`Retry-After`, seconds). */
+export const DATABASE_BUSY_RETRY_AFTER_SECONDS = 5
+
+const BUSY_CODES = /^SQLITE_(BUSY|LOCKED)(_|$)/
+
+/**
+ * Whether an error means the database is locked by another connection (SQLITE_BUSY,
+ * SQLITE_BUSY_SNAPSHOT, SQLITE_LOCKED…): temporary, worth trying again shortly, never a bug.
+ * Looks through wrappers (drizzle's query errors keep the driver's error as `cause`).
+ */
+export function isDatabaseBusy(error: unknown): boolean {
+  for (let e = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+    const code = (e as { code?: unknown }).code
+    if (typeof code === 'string' && BUSY_CODES.test(code)) return true
+  }
+  return false
 }
 
 export function migrateDatabase(db: DB) {

@@ -55,6 +55,13 @@ export const en: Translation<typeof ro> = {
       title: 'Something went wrong',
       body: 'Sorry, the request could not be completed. Nothing already saved was lost. Please try again in a moment.',
     },
+    unavailable: {
+      title: 'The platform is busy for a moment',
+      body: "The platform's database is in use by another operation and the page could not be loaded. Please try again in a few seconds.",
+      bodyAfterSubmit:
+        "What you sent could not be recorded: the platform's database is in use by another operation. Go back to the previous page (the form keeps what you wrote) and send it again in a few seconds.",
+      retry: 'Try again',
+    },
     backHome: 'Back to the home page',
   },
   fields: {

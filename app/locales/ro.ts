@@ -56,6 +56,13 @@ export const ro = {
       title: 'A apărut o eroare',
       body: 'Ne pare rău, cererea nu a putut fi finalizată. Nimic din ce era salvat nu s-a pierdut. Încercați din nou peste câteva momente.',
     },
+    unavailable: {
+      title: 'Platforma este ocupată pentru moment',
+      body: 'Baza de date a platformei este folosită de o altă operațiune, iar pagina nu a putut fi încărcată. Încercați din nou peste câteva secunde.',
+      bodyAfterSubmit:
+        'Ce ați trimis nu a putut fi înregistrat: baza de date a platformei este folosită de o altă operațiune. Reveniți la pagina anterioară (formularul păstrează ce ați scris) și trimiteți din nou peste câteva secunde.',
+      retry: 'Încercați din nou',
+    },
     backHome: 'Înapoi la prima pagină',
   },
   fields: {

@@ -207,6 +207,16 @@ const workerId = `${process.pid}-${crypto.randomBytes(4).toString('hex')}`
  */
 export function claimDueEmails(limit: number, owner = workerId): OutboxRow[] {
   const now = clock.now().getTime()
+  // A read first: an idle cycle never asks for the write lock, so it never waits on (or blocks
+  // the process behind) another process's write.
+  const anyDue = getDb()
+    .$client.prepare(
+      `SELECT 1 FROM email_outbox
+       WHERE status = 'pending' AND next_attempt_at <= @now AND (leased_until IS NULL OR leased_until < @now)
+       LIMIT 1`,
+    )
+    .get({ now })
+  if (!anyDue) return []
   const claimed = getDb()
     .$client.prepare(
       `WITH due AS (

@@ -12,12 +12,24 @@ export type RunningApp = {
   origin: string
   dataDir: string
   databasePath: string
+  pid: number
   output: () => string
+  /** Stops the server (SIGTERM) and deletes its data folder. */
   stop: () => Promise<void>
+  /**
+   * Sends a signal (SIGKILL: a crash) and waits for the process to end; the data folder is kept,
+   * for `startApp(env, { dataDir })` to start again on the same database.
+   */
+  kill: (signal?: NodeJS.Signals) => Promise<void>
 }
 
-export async function startApp(env: Record<string, string> = {}): Promise<RunningApp> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'planuri-test-'))
+export type StartOptions = {
+  /** Start on the database of an earlier run (its folder, kept by `kill`) instead of a new one. */
+  dataDir?: string
+}
+
+export async function startApp(env: Record<string, string> = {}, options: StartOptions = {}): Promise<RunningApp> {
+  const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'planuri-test-'))
   const databasePath = path.join(dataDir, 'app.db')
   let output = ''
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], {
@@ -52,20 +64,25 @@ export async function startApp(env: Record<string, string> = {}): Promise<Runnin
       reject(new Error(`App exited with ${code}:\n${output}`))
     })
   })
+  const end = async (signal: NodeJS.Signals) => {
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((r) => child.once('exit', r))
+      child.kill(signal)
+      await exited
+    }
+  }
   return {
     url,
     origin: url,
     dataDir,
     databasePath,
+    pid: child.pid!,
     output: () => output,
     stop: async () => {
-      if (child.exitCode === null) {
-        const exited = new Promise((r) => child.once('exit', r))
-        child.kill('SIGTERM')
-        await exited
-      }
+      await end('SIGTERM')
       fs.rmSync(dataDir, { recursive: true, force: true })
     },
+    kill: (signal = 'SIGKILL') => end(signal),
   }
 }
 

@@ -8,7 +8,8 @@
  * recorded on POST /emails; a batch with an attachment is refused with 422, as Resend's batch
  * endpoint takes none.
  * `failNext(status)` and `hangNext()` act on the next requests, whatever their endpoint;
- * `requests` logs every request with its arrival time.
+ * `requests` logs every request with its arrival time. `down()` takes the whole provider down
+ * (every request answered 503, or connections refused) until `up()`.
  */
 import crypto from 'node:crypto'
 import http from 'node:http'
@@ -59,7 +60,16 @@ export type FakeResend = {
   requestCount(path?: Endpoint): number
   /** How many accepted emails went to this address. */
   deliveriesTo(address: string): number
-  failNext(status: number, times?: number, headers?: Record<string, string>): void
+  /**
+   * The next requests are answered `status`. With `afterAccepting`, the emails are accepted first
+   * (a gateway error after the provider took them): the answer is lost, not the request.
+   */
+  failNext(
+    status: number,
+    times?: number,
+    headers?: Record<string, string>,
+    options?: { afterAccepting?: boolean },
+  ): void
   /**
    * The next requests get no answer at all (a hung connection), until the server closes. With
    * `afterAccepting`, the emails are accepted first: the answer is lost, not the request.
@@ -67,6 +77,14 @@ export type FakeResend = {
   hangNext(times?: number, options?: { afterAccepting?: boolean }): void
   /** The provider is back: forget the failures still queued. */
   clearFailures(): void
+  /**
+   * The provider is down until `up()`: `unavailable` answers every request 503 (nothing
+   * accepted), `refused` closes the port (connection refused, a network error for the app).
+   */
+  down(mode?: 'unavailable' | 'refused'): Promise<void>
+  /** The provider answers again, on the same address. */
+  up(): Promise<void>
+  isDown(): boolean
   /** Accepted requests per idempotency key (a replay is answered, not accepted again). */
   acceptedByKey(): Map<string, number>
   waitFor(predicate: (e: ReceivedEmail) => boolean, timeoutMs?: number): Promise<ReceivedEmail>
@@ -74,7 +92,8 @@ export type FakeResend = {
 }
 
 type Failure =
-  { kind: 'status'; status: number; headers: Record<string, string> } | { kind: 'hang'; afterAccepting: boolean }
+  | { kind: 'status'; status: number; headers: Record<string, string>; afterAccepting: boolean }
+  | { kind: 'hang'; afterAccepting: boolean }
 
 const ADDRESS = /^(?:[^<>]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/
 const MAX_BATCH = 100
@@ -88,6 +107,7 @@ export async function startFakeResend(): Promise<FakeResend> {
   /** Accepted requests by endpoint and key: the payload's hash and the answer, for replays. */
   const answered = new Map<string, { hash: string; payload: unknown }>()
   let counter = 0
+  let outage: 'unavailable' | 'refused' | null = null
 
   const server = http.createServer((req, res) => {
     const at = Date.now()
@@ -123,20 +143,25 @@ export async function startFakeResend(): Promise<FakeResend> {
       }
       log.size = Array.isArray(parsed) ? parsed.length : parsed === undefined ? 0 : 1
 
+      if (outage === 'unavailable') return refuse(503, 'application_error', 'fake outage: service unavailable')
       const failure = failures.shift()
       if (failure?.kind === 'hang' && !failure.afterAccepting) {
         hung.push(res)
         return
       }
-      if (failure?.kind === 'status') {
+      if (failure?.kind === 'status' && !failure.afterAccepting) {
         return refuse(failure.status, 'application_error', `fake failure ${failure.status}`, failure.headers)
       }
-      // Accepted (or replayed), but with `hangNext(…, { afterAccepting: true })` never answered.
+      // Accepted (or replayed), but with `hangNext(…, { afterAccepting: true })` never answered,
+      // with `failNext(…, { afterAccepting: true })` answered with the failure.
       const answer = (payload: unknown) => {
         if (failure?.kind === 'hang') {
           log.status = 'hung'
           hung.push(res)
           return
+        }
+        if (failure?.kind === 'status') {
+          return refuse(failure.status, 'application_error', `fake failure ${failure.status}`, failure.headers)
         }
         reply(200, payload)
       }
@@ -217,14 +242,25 @@ export async function startFakeResend(): Promise<FakeResend> {
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.address() as AddressInfo
+  /** Listens again on the same port after a `refused` outage. */
+  const listen = () =>
+    new Promise<void>((resolve, reject) => {
+      server.once('error', reject)
+      server.listen(port, '127.0.0.1', () => {
+        server.off('error', reject)
+        resolve()
+      })
+    })
   return {
     url: `http://127.0.0.1:${port}`,
     emails,
     requests,
     requestCount: (path) => requests.filter((r) => path === undefined || r.path === path).length,
     deliveriesTo: (address) => emails.filter((e) => e.to.includes(address)).length,
-    failNext(status, times = 1, headers = {}) {
-      for (let i = 0; i < times; i++) failures.push({ kind: 'status', status, headers })
+    failNext(status, times = 1, headers = {}, options = {}) {
+      for (let i = 0; i < times; i++) {
+        failures.push({ kind: 'status', status, headers, afterAccepting: options.afterAccepting ?? false })
+      }
     },
     hangNext(times = 1, options = {}) {
       for (let i = 0; i < times; i++) failures.push({ kind: 'hang', afterAccepting: options.afterAccepting ?? false })
@@ -233,6 +269,21 @@ export async function startFakeResend(): Promise<FakeResend> {
     clearFailures: () => {
       failures.length = 0
     },
+    async down(mode = 'unavailable') {
+      if (outage === 'refused') await listen()
+      outage = mode
+      if (mode === 'refused') {
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()))
+        for (const res of hung.splice(0)) res.destroy()
+        server.closeAllConnections()
+        await closed
+      }
+    },
+    async up() {
+      if (outage === 'refused') await listen()
+      outage = null
+    },
+    isDown: () => outage !== null,
     async waitFor(predicate, timeoutMs = 10_000) {
       const until = Date.now() + timeoutMs
       while (Date.now() < until) {
