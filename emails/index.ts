@@ -29,6 +29,14 @@ type Template<D> = {
   render: (props: { t: EmailT; lang: string; data: D }) => ReactElement
   subject: (t: EmailT, data: D) => string
   sample: D
+  /**
+   * The fields that differ from one recipient to the next when the same message goes to many
+   * (the followers of a plan): the template is rendered once with placeholders in them and each
+   * recipient's values are put in place (app/services/email.server.ts, `renderEmails`). Only
+   * fields the template prints as they are (never cut, changed or measured) belong here; a
+   * render that proves otherwise falls back to one render per recipient.
+   */
+  personal?: ReadonlyArray<keyof D & string>
 }
 
 function template<D>(t: Template<D>) {
@@ -164,6 +172,7 @@ export const templates = {
     essential: false,
     render: consultationOpened.ConsultationOpened,
     subject: consultationOpened.subject,
+    personal: ['recipientName', 'unsubscribeUrl'],
     sample: {
       recipientName: 'Elena Rusu',
       reason: 'authority',
@@ -184,6 +193,7 @@ export const templates = {
     essential: false,
     render: consultationClosing.ConsultationClosing,
     subject: consultationClosing.subject,
+    personal: ['recipientName', 'unsubscribeUrl'],
     sample: {
       recipientName: 'Elena Rusu',
       reason: 'plan',
@@ -220,6 +230,7 @@ export const templates = {
     essential: false,
     render: debateScheduled.DebateScheduled,
     subject: debateScheduled.subject,
+    personal: ['recipientName', 'unsubscribeUrl'],
     sample: {
       recipientName: 'Elena Rusu',
       authorityName: 'Comuna Pângărați',

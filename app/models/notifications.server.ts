@@ -27,10 +27,18 @@ import { bucharestDate, TIME_ZONE } from '~/domain/dates'
 import { clock } from '~/services/clock.server'
 import { getConfig } from '~/services/config.server'
 import { getDb } from '~/services/db.server'
-import { enqueueEmail, kickDelivery, renderEmail, type RenderedEmail } from '~/services/email.server'
+import {
+  enqueueEmail,
+  enqueueEmails,
+  kickDelivery,
+  renderEmail,
+  renderEmails,
+  type EmailRequest,
+} from '~/services/email.server'
 import { signToken, verifyToken } from '~/utils/signed-token.server'
 import { ONE_CLICK_UNSUBSCRIBE_PATH } from '~/utils/origin'
 import type { AppLocale } from '~/i18n'
+import type { TemplateData, TemplateName } from '#emails/index.ts'
 
 export type NotificationKind = (typeof notifications.$inferSelect)['kind']
 type NotificationRow = typeof notifications.$inferSelect
@@ -99,14 +107,33 @@ function unsubscribeHeaders(userId: string, kind: UnsubscribeScope): Record<stri
 
 type Recipient = { id: string; name: string; email: string; locale: AppLocale }
 
-type Built = { email: RenderedEmail; authorityId: string | null; headers?: Record<string, string> }
+/** An email to render for one notification (rendered together with the others of its batch). */
+type Draft = { request: EmailRequest; authorityId: string | null; headers?: Record<string, string> }
 
-/** Per batch: plans and authorities are read once however many followers they have. */
+const email = <N extends TemplateName>(template: N, data: TemplateData<N>, locale: AppLocale) =>
+  ({ template, data, locale }) as EmailRequest
+
+/** Per batch: plans, authorities, debates and counts are read once however many followers they have. */
 class Lookups {
   private planCache = new Map<
     string,
     { plan: typeof plans.$inferSelect; authority: typeof authorities.$inferSelect } | null
   >()
+  private debateCache = new Map<string, typeof publicDebates.$inferSelect | null>()
+  private countCache = new Map<string, number>()
+
+  debate(id: string) {
+    if (!this.debateCache.has(id)) {
+      this.debateCache.set(id, getDb().select().from(publicDebates).where(eq(publicDebates.id, id)).get() ?? null)
+    }
+    return this.debateCache.get(id) ?? null
+  }
+
+  recommendationCount(planId: string) {
+    let n = this.countCache.get(planId)
+    if (n === undefined) this.countCache.set(planId, (n = countRecommendations(planId)))
+    return n
+  }
 
   plan(planId: string) {
     if (!this.planCache.has(planId)) {
@@ -154,7 +181,7 @@ function countRecommendations(planId: string) {
     .get()!.n
 }
 
-async function build(row: NotificationRow, to: Recipient, lookups: Lookups): Promise<Built | null> {
+function build(row: NotificationRow, to: Recipient, lookups: Lookups): Draft | null {
   const locale = to.locale
   const preferencesUrl = `${base()}/account/notifications`
   switch (row.kind) {
@@ -177,7 +204,7 @@ async function build(row: NotificationRow, to: Recipient, lookups: Lookups): Pro
       }
       if (row.kind === 'recommendation_receipt') {
         const receipt = (row.details?.receipt as 'registered' | 'edited' | 'withdrawn' | undefined) ?? 'registered'
-        const email = await renderEmail(
+        const request = email(
           'recommendation-receipt',
           {
             ...common,
@@ -188,10 +215,10 @@ async function build(row: NotificationRow, to: Recipient, lookups: Lookups): Pro
           },
           locale,
         )
-        return { email, authorityId: authority.id }
+        return { request, authorityId: authority.id }
       }
       if (!facts.rec.answer) return null
-      const email = await renderEmail(
+      const request = email(
         'recommendation-answered',
         {
           ...common,
@@ -203,7 +230,7 @@ async function build(row: NotificationRow, to: Recipient, lookups: Lookups): Pro
         },
         locale,
       )
-      return { email, authorityId: authority.id, headers: unsubscribeHeaders(to.id, 'recommendation_answered') }
+      return { request, authorityId: authority.id, headers: unsubscribeHeaders(to.id, 'recommendation_answered') }
     }
     case 'consultation_opened':
     case 'consultation_closing': {
@@ -220,9 +247,9 @@ async function build(row: NotificationRow, to: Recipient, lookups: Lookups): Pro
         unsubscribeUrl: unsubscribeUrl(to.id, row.kind),
         preferencesUrl,
       }
-      const email =
+      const request =
         row.kind === 'consultation_opened'
-          ? await renderEmail(
+          ? email(
               'consultation-opened',
               {
                 ...common,
@@ -234,52 +261,52 @@ async function build(row: NotificationRow, to: Recipient, lookups: Lookups): Pro
               },
               locale,
             )
-          : await renderEmail(
+          : email(
               'consultation-closing',
               {
                 ...common,
                 closesOn: plan.closesOn!,
                 daysLeft: daysLeft(plan.closesOn!, clock.today()),
-                recommendationCount: countRecommendations(plan.id),
+                recommendationCount: lookups.recommendationCount(plan.id),
               },
               locale,
             )
-      return { email, authorityId: authority.id, headers: unsubscribeHeaders(to.id, row.kind) }
+      return { request, authorityId: authority.id, headers: unsubscribeHeaders(to.id, row.kind) }
     }
     case 'debate_requested': {
-      const request = getDb()
+      const asked = getDb()
         .select({ request: debateRequests, organisationName: organisations.name, requesterName: users.name })
         .from(debateRequests)
         .innerJoin(organisations, eq(organisations.id, debateRequests.organisationId))
         .innerJoin(users, eq(users.id, debateRequests.requestedBy))
         .where(eq(debateRequests.id, row.subjectId))
         .get()
-      if (!request) return null
-      const found = lookups.plan(request.request.planId)
+      if (!asked) return null
+      const found = lookups.plan(asked.request.planId)
       if (!found) return null
-      const email = await renderEmail(
+      const request = email(
         'debate-requested',
         {
           recipientName: to.name,
           authorityName: found.authority.name,
           planTitle: found.plan.title,
-          organisationName: request.organisationName,
-          requesterName: request.requesterName,
-          reason: request.request.reason,
-          registrationNumber: request.request.registrationNumber,
-          requestedOn: bucharestDate(request.request.createdAt),
+          organisationName: asked.organisationName,
+          requesterName: asked.requesterName,
+          reason: asked.request.reason,
+          registrationNumber: asked.request.registrationNumber,
+          requestedOn: bucharestDate(asked.request.createdAt),
           manageUrl: `${base()}/a/${found.authority.slug}/staff/plans/${found.plan.id}/debates`,
         },
         locale,
       )
-      return { email, authorityId: found.authority.id }
+      return { request, authorityId: found.authority.id }
     }
     case 'minutes_shared': {
       const m = getDb().select().from(minutes).where(eq(minutes.id, row.subjectId)).get()
       if (!m || m.status !== 'shared' || !m.remarksUntil) return null
       const authority = getDb().select().from(authorities).where(eq(authorities.id, m.authorityId)).get()
       if (!authority) return null
-      const email = await renderEmail(
+      const request = email(
         'minutes-shared',
         {
           recipientName: to.name,
@@ -291,15 +318,15 @@ async function build(row: NotificationRow, to: Recipient, lookups: Lookups): Pro
         },
         locale,
       )
-      return { email, authorityId: authority.id }
+      return { request, authorityId: authority.id }
     }
     case 'debate_scheduled': {
-      const debate = getDb().select().from(publicDebates).where(eq(publicDebates.id, row.subjectId)).get()
+      const debate = lookups.debate(row.subjectId)
       if (!debate || debate.cancelledAt) return null
       const found = lookups.plan(debate.planId)
       if (!found) return null
       const follower = row.reason !== null
-      const email = await renderEmail(
+      const request = email(
         'debate-scheduled',
         {
           recipientName: to.name,
@@ -317,7 +344,7 @@ async function build(row: NotificationRow, to: Recipient, lookups: Lookups): Pro
         locale,
       )
       return {
-        email,
+        request,
         authorityId: found.authority.id,
         headers: follower ? unsubscribeHeaders(to.id, 'debate_scheduled') : undefined,
       }
@@ -350,7 +377,10 @@ function modesOf(userIds: string[]): Map<string, NotificationMode> {
 }
 
 /**
- * Turns pending notifications into emails (or parks them for a digest, or skips them).
+ * Turns pending notifications into emails (or parks them for a digest, or skips them), a batch
+ * at a time: the batch's emails are rendered together (once per template, language and subject
+ * for all the followers, each person's name and unsubscribe link put in place) and written in
+ * one transaction, so delivery can start on them while the next batch is rendered.
  * Safe with several processes: a notification is marked in the transaction that enqueues its
  * email, only if still pending, and the email's idempotency key is the notification's id.
  * Returns how many were handled; call again while it returns a full batch.
@@ -369,48 +399,65 @@ export async function processNotifications(limit = BATCH): Promise<number> {
   const modes = modesOf(pending.map((n) => n.userId))
   const lookups = new Lookups()
   const now = clock.now()
-  let enqueued = 0
+  const skipped = new Map<NotificationMode, string[]>()
+  const parked = new Map<'daily' | 'weekly', string[]>()
+  const toSend: Array<{ row: NotificationRow; to: Recipient; draft: Draft }> = []
+  const add = <K>(map: Map<K, string[]>, key: K, id: string) => {
+    const ids = map.get(key)
+    if (ids) ids.push(id)
+    else map.set(key, [id])
+  }
   for (const row of pending) {
     const to = recipients.get(row.userId)
     const mode: NotificationMode = isEssential(row)
       ? 'immediate'
       : (modes.get(`${row.userId}:${row.kind}`) ?? 'immediate')
-    const stillPending = and(
-      eq(notifications.id, row.id),
-      eq(notifications.status, 'pending'),
-      isNull(notifications.mode),
-    )
-    if (!to || mode === 'off') {
-      db.update(notifications).set({ status: 'skipped', mode, processedAt: now }).where(stillPending).run()
-      continue
+    if (!to || mode === 'off') add(skipped, mode, row.id)
+    else if (mode === 'daily' || mode === 'weekly') add(parked, mode, row.id)
+    else {
+      const draft = build(row, to, lookups)
+      if (draft) toSend.push({ row, to, draft })
+      else add(skipped, mode, row.id)
     }
-    if (mode === 'daily' || mode === 'weekly') {
-      db.update(notifications).set({ mode }).where(stillPending).run()
-      continue
-    }
-    const built = await build(row, to, lookups)
-    db.transaction((tx) => {
-      if (!built) {
-        tx.update(notifications).set({ status: 'skipped', mode, processedAt: now }).where(stillPending).run()
-        return
-      }
-      const claimed = tx
-        .update(notifications)
-        .set({ status: 'emailed', mode, processedAt: now })
-        .where(stillPending)
-        .run()
-      if (claimed.changes !== 1) return
-      const emailId = enqueueEmail(tx, built.email, {
-        to: to.email,
-        userId: to.id,
-        authorityId: built.authorityId,
-        idempotencyKey: `notification-${row.id}`,
-        headers: built.headers,
-      })
-      tx.update(notifications).set({ emailId }).where(eq(notifications.id, row.id)).run()
-      enqueued += 1
-    })
   }
+  // One render per template, language and plan for all the followers (not one per person).
+  const emails = await renderEmails(toSend.map((s) => s.draft.request))
+  const stillPending = (ids: string[]) =>
+    and(inArray(notifications.id, ids), eq(notifications.status, 'pending'), isNull(notifications.mode))
+  let enqueued = 0
+  db.transaction((tx) => {
+    for (const [mode, ids] of skipped) {
+      tx.update(notifications).set({ status: 'skipped', mode, processedAt: now }).where(stillPending(ids)).run()
+    }
+    for (const [mode, ids] of parked) tx.update(notifications).set({ mode }).where(stillPending(ids)).run()
+    if (toSend.length === 0) return
+    // Only those still pending (another process may have taken some meanwhile) are emailed.
+    const claimed = new Set(
+      tx
+        .update(notifications)
+        .set({ status: 'emailed', mode: 'immediate', processedAt: now })
+        .where(stillPending(toSend.map((s) => s.row.id)))
+        .returning({ id: notifications.id })
+        .all()
+        .map((r) => r.id),
+    )
+    const mine = toSend.flatMap((s, i) => (claimed.has(s.row.id) ? [{ ...s, email: emails[i]! }] : []))
+    const emailIds = enqueueEmails(
+      tx,
+      mine.map(({ row, to, draft, email }) => ({
+        email,
+        meta: {
+          to: to.email,
+          userId: to.id,
+          authorityId: draft.authorityId,
+          idempotencyKey: `notification-${row.id}`,
+          headers: draft.headers,
+        },
+      })),
+    )
+    mine.forEach(({ row }, i) => tx.run(sql`UPDATE notifications SET email_id = ${emailIds[i]} WHERE id = ${row.id}`))
+    enqueued = mine.length
+  })
   if (enqueued > 0) kickDelivery()
   return pending.length
 }

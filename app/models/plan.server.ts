@@ -325,19 +325,24 @@ export function notifyFollowers(tx: Tx, plan: Plan, kind: 'consultation_opened' 
     .orderBy(reasonOrder)
     .all()
   const seen = new Set<string>()
+  const rows: Array<typeof notifications.$inferInsert> = []
   for (const f of followers) {
     if (seen.has(f.userId)) continue
     seen.add(f.userId)
+    rows.push({
+      id: newId(),
+      userId: f.userId,
+      kind,
+      subjectId: plan.id,
+      reason: f.reason,
+      dedupeKey: `${kind}:${plan.id}:${f.userId}`,
+      createdAt: now,
+    })
+  }
+  // A few hundred rows per statement: ten thousand followers in a fraction of a second.
+  for (let i = 0; i < rows.length; i += 500) {
     tx.insert(notifications)
-      .values({
-        id: newId(),
-        userId: f.userId,
-        kind,
-        subjectId: plan.id,
-        reason: f.reason,
-        dedupeKey: `${kind}:${plan.id}:${f.userId}`,
-        createdAt: now,
-      })
+      .values(rows.slice(i, i + 500))
       .onConflictDoNothing()
       .run()
   }
