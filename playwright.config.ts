@@ -49,7 +49,7 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium' }],
   webServer: {
-    command: 'node --import tsx server.ts',
+    command: `node ${path.join(process.env.BUILD_DIR || 'build', 'express/server.js')}`,
     url: `${BASE_URL}/healthz`,
     reuseExistingServer: false,
     timeout: 120_000,

@@ -4,8 +4,11 @@
  * request handler, and the background worker.
  *
  *   npm start        build, then serve (development settings, demo data on an empty database)
- *   npm run dev      Vite dev server with hot reload
+ *   npm run dev      Vite dev server with hot reload (this file run through tsx)
  *   NODE_ENV=production npm run start:prod   production (SESSION_SECRET and APP_URL required)
+ *
+ * `npm run build` compiles this file with the app modules it uses into build/express/server.js
+ * (scripts/build-server.mjs), which `npm start`, the tests and the benchmark run with plain node.
  */
 import crypto from 'node:crypto'
 import fs from 'node:fs'
@@ -27,6 +30,8 @@ import { en } from '~/locales/en'
 import { ro } from '~/locales/ro'
 import { startWorker } from '~/services/worker.server'
 import { isSameOrigin, ONE_CLICK_UNSUBSCRIBE_PATH } from '~/utils/origin'
+
+process.setSourceMapsEnabled(true)
 
 function fail(message: string): never {
   console.error(message)

@@ -47,7 +47,7 @@ if (!values['no-build']) {
   log('Building the production app…')
   const build = spawnSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] })
   if (build.status !== 0) throw new Error('npm run build failed')
-} else if (!fs.existsSync(path.join(ROOT, process.env.BUILD_DIR || 'build', 'server/index.js'))) {
+} else if (!fs.existsSync(path.join(ROOT, process.env.BUILD_DIR || 'build', 'express/server.js'))) {
   throw new Error('--no-build: there is no build; run npm run build first')
 }
 
@@ -129,11 +129,15 @@ const fanout = JSON.parse(fanoutRun.stdout.trim().split('\n').pop()!) as FanoutR
 async function startServer(): Promise<{ url: string; child: ChildProcess; output: () => string }> {
   let output = ''
   const profile = values.profile ? ['--cpu-prof', `--cpu-prof-dir=${path.join(ROOT, 'bench/results/profiles')}`] : []
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'server.ts'], {
-    cwd: ROOT,
-    env: { ...baseEnv, PORT: '0', DATABASE_PATH: dataFile, APP_URL: 'http://localhost' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
+  const child = spawn(
+    process.execPath,
+    [...profile, path.join(process.env.BUILD_DIR || 'build', 'express/server.js')],
+    {
+      cwd: ROOT,
+      env: { ...baseEnv, PORT: '0', DATABASE_PATH: dataFile, APP_URL: 'http://localhost' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  )
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`The server did not start:\n${output}`)), 60_000)
     child.stdout!.on('data', (chunk: Buffer) => {

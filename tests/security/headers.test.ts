@@ -7,7 +7,7 @@
 import { spawn } from 'node:child_process'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { Client, DEMO_PASSWORD, startApp, type RunningApp } from '../support/app'
+import { Client, DEMO_PASSWORD, serverEntry, startApp, type RunningApp } from '../support/app'
 import { cspNonce, parsePage, startSecurityApp } from './helpers'
 
 let app: RunningApp
@@ -23,7 +23,7 @@ afterAll(async () => {
 /** Starts the server in production with this configuration and waits for it to give up. */
 function startFails(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], {
+    const child = spawn(process.execPath, [serverEntry()], {
       cwd: path.resolve(import.meta.dirname, '../..'),
       env: { ...process.env, NODE_ENV: 'production', PORT: '0', DATABASE_PATH: ':memory:', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],

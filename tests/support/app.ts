@@ -23,6 +23,11 @@ export type RunningApp = {
   kill: (signal?: NodeJS.Signals) => Promise<void>
 }
 
+/** The compiled Express entry of the build (npm run build: the Remix build, then scripts/build-server.mjs). */
+export function serverEntry(): string {
+  return path.join(process.env.BUILD_DIR || 'build', 'express/server.js')
+}
+
 export type StartOptions = {
   /** Start on the database of an earlier run (its folder, kept by `kill`) instead of a new one. */
   dataDir?: string
@@ -32,7 +37,7 @@ export async function startApp(env: Record<string, string> = {}, options: StartO
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'planuri-test-'))
   const databasePath = path.join(dataDir, 'app.db')
   let output = ''
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], {
+  const child: ChildProcess = spawn(process.execPath, [serverEntry()], {
     cwd: path.resolve(import.meta.dirname, '../..'),
     env: {
       ...process.env,
