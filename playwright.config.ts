@@ -7,6 +7,7 @@ import crypto from 'node:crypto'
 import os from 'node:os'
 import path from 'node:path'
 import { defineConfig } from '@playwright/test'
+import { SERVER_NODE_FLAGS } from './scripts/server-flags.mjs'
 
 const PORT = Number(process.env.E2E_PORT ?? 3300)
 const BASE_URL = `http://localhost:${PORT}`
@@ -49,7 +50,7 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium' }],
   webServer: {
-    command: `node ${path.join(process.env.BUILD_DIR || 'build', 'express/server.js')}`,
+    command: `node ${SERVER_NODE_FLAGS.join(' ')} ${path.join(process.env.BUILD_DIR || 'build', 'express/server.js')}`,
     url: `${BASE_URL}/healthz`,
     reuseExistingServer: false,
     timeout: 120_000,

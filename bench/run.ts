@@ -22,6 +22,7 @@ import { parseArgs } from 'node:util'
 import autocannon from 'autocannon'
 import Database from 'better-sqlite3'
 import * as prettier from 'prettier'
+import { SERVER_NODE_FLAGS } from '../scripts/server-flags.mjs'
 import { BENCH_NOW, generate, type DataSet } from './generate.ts'
 
 const ROOT = path.resolve(import.meta.dirname, '..')
@@ -131,7 +132,7 @@ async function startServer(): Promise<{ url: string; child: ChildProcess; output
   const profile = values.profile ? ['--cpu-prof', `--cpu-prof-dir=${path.join(ROOT, 'bench/results/profiles')}`] : []
   const child = spawn(
     process.execPath,
-    [...profile, path.join(process.env.BUILD_DIR || 'build', 'express/server.js')],
+    [...profile, ...SERVER_NODE_FLAGS, path.join(process.env.BUILD_DIR || 'build', 'express/server.js')],
     {
       cwd: ROOT,
       env: { ...baseEnv, PORT: '0', DATABASE_PATH: dataFile, APP_URL: 'http://localhost' },
@@ -242,6 +243,7 @@ let posting: {
   acceptedPerSecond: number
 } | null = null
 let memory = { peakMb: NaN, rssMb: NaN }
+let reportDocx: { status: number; ms: number; kb: number; memory: { peakMb: number; rssMb: number } } | null = null
 try {
   const base = server.url
   const legalCookie = await login(base, data.legalOfficer, data.password)
@@ -291,6 +293,20 @@ try {
       firstRenderMs,
       memory: memoryOf(server.child.pid!),
     })
+  }
+
+  // The heaviest single answer: the report of all recommendations as DOCX (memory must hold it).
+  {
+    const started = performance.now()
+    const res = await fetch(`${base}${planPath}/report.docx`, { headers: { cookie: legalCookie } })
+    const body = Buffer.from(await res.arrayBuffer())
+    reportDocx = {
+      status: res.status,
+      ms: Math.round(performance.now() - started),
+      kb: Math.round(body.length / 1024),
+      memory: memoryOf(server.child.pid!),
+    }
+    log(`Report of recommendations as DOCX: ${res.status}, ${reportDocx.kb} KB in ${reportDocx.ms} ms`)
   }
 
   // Posting recommendations: each request signs as another user (30 an hour each) on another section.
@@ -428,6 +444,7 @@ const report = {
   posting,
   reminders,
   fanout,
+  reportDocx,
   memory,
   targets,
 }
@@ -476,6 +493,15 @@ for (const e of reminders.explain) {
   shown.add(from + e.plan.join())
   out.push(`  ${pad(from, 20)} ${e.plan.join('; ')}${e.fullScan ? '  ← FULL SCAN' : ''}`)
 }
+if (reportDocx) {
+  out.push(
+    `Report of ${data.bigPlan.recommendations} recommendations as DOCX: ${reportDocx.status}, ${reportDocx.kb} KB in ${reportDocx.ms} ms (server peak after it ${reportDocx.memory.peakMb.toFixed(0)} MB)`,
+  )
+}
+out.push(
+  `Fan-out: ${fanout.emails} emails to ${fanout.followers} followers in ${fanout.requests} requests (at most ${fanout.maxBatch} a request), ` +
+    `${fanout.seconds.toFixed(1)} s against a floor of ${fanout.floorSeconds.toFixed(1)} s; all rendered after ${(fanout.renderMs / 1000).toFixed(1)} s`,
+)
 out.push(`Server peak memory (VmHWM): ${memory.peakMb.toFixed(0)} MB (RSS at the end ${memory.rssMb.toFixed(0)} MB)`)
 out.push('')
 out.push('Targets:')

@@ -6,6 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { SERVER_NODE_FLAGS } from '../../scripts/server-flags.mjs'
 
 export type RunningApp = {
   url: string
@@ -37,7 +38,7 @@ export async function startApp(env: Record<string, string> = {}, options: StartO
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'planuri-test-'))
   const databasePath = path.join(dataDir, 'app.db')
   let output = ''
-  const child: ChildProcess = spawn(process.execPath, [serverEntry()], {
+  const child: ChildProcess = spawn(process.execPath, [...SERVER_NODE_FLAGS, serverEntry()], {
     cwd: path.resolve(import.meta.dirname, '../..'),
     env: {
       ...process.env,
