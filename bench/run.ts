@@ -74,7 +74,10 @@ type ReminderResult = {
   today: string
   protocols: number
   authorities: number
+  target: { limitMs: number; ms: number; met: boolean; scans: number }
+  schedule: { ms: number; protocols: number }
   decide: { ms: number; reminders: number; summaries: number }
+  steadyDecide: { ms: number; reminders: number; summaries: number }
   firstCycle: { ms: number; messages: number; recorded: number; emails: number; renewals: number }
   steadyCycle: { ms: number; messages: number; recorded: number; emails: number }
   largestAuthority: { slug: string; remindersDue: number }
@@ -404,8 +407,10 @@ const targets = [
   },
   {
     target: 'reminder planning ≤ 300 ms',
-    measured: `${reminders.steadyCycle.ms.toFixed(0)} ms (a cycle with nothing new to send)`,
-    met: reminders.steadyCycle.ms <= 300,
+    measured:
+      `${reminders.target.ms.toFixed(0)} ms (deciding ${reminders.steadyDecide.ms.toFixed(0)} ms and a cycle ` +
+      `${reminders.steadyCycle.ms.toFixed(0)} ms on a day with nothing new), ${reminders.target.scans} scans`,
+    met: reminders.target.met,
   },
   {
     target: 'fan-out within 1.2 × the provider’s floor, none lost or repeated',
@@ -482,7 +487,7 @@ out.push(
   `Reminder planning over ${reminders.protocols} protocols of ${reminders.authorities} authorities: ` +
     `decide ${reminders.decide.ms.toFixed(0)} ms (${reminders.decide.reminders} due), ` +
     `first cycle ${reminders.firstCycle.ms.toFixed(0)} ms (${reminders.firstCycle.recorded} reminders, ${reminders.firstCycle.emails} emails, ${reminders.firstCycle.renewals} renewals recorded), ` +
-    `steady cycle ${reminders.steadyCycle.ms.toFixed(0)} ms`,
+    `steady cycle ${reminders.steadyCycle.ms.toFixed(0)} ms (after computing the stored schedule of ${reminders.schedule.protocols} protocols once: ${reminders.schedule.ms.toFixed(0)} ms)`,
 )
 out.push('EXPLAIN QUERY PLAN of the planner’s queries (largest authority):')
 const shown = new Set<string>()

@@ -828,6 +828,59 @@ export const protocolRenewals = sqliteTable(
   (t) => [uniqueIndex('protocol_renewals_unique').on(t.protocolId, t.termId, t.periodStart)],
 )
 
+/**
+ * The reminder planner's schedule of each protocol (app/domain/reminders.ts, "the planner's
+ * schedule"), so that a cycle loads only the protocols with something to do on its date (index
+ * ranges) instead of computing the term of every protocol of the country:
+ *
+ * - `due_on`: the first date, from `due_from` on, on which the planner has something to do for the
+ *   protocol (a reminder to send, a roll-over to record); '9999-12-31' for never; NULL while it is
+ *   to be computed (a new protocol, or its facts, records or authority settings changed: the
+ *   triggers of migration 0014 say so). The planner computes the NULL ones at the start of its
+ *   cycle, and the models in the transaction of each change.
+ * - `review_from`..`review_until`: the dates between which the protocol's status is "needs
+ *   review" (the weekly summary); `review_from` NULL: never; `review_until` NULL: no end.
+ *
+ * A row per protocol, made by a trigger when the protocol is inserted (however it is inserted).
+ * Not on `protocols` itself: a write here is no change of the registry (no page-cache revision).
+ */
+export const protocolSchedules = sqliteTable(
+  'protocol_schedules',
+  {
+    protocolId: text('protocol_id')
+      .primaryKey()
+      .references(() => protocols.id, { onDelete: 'cascade' }),
+    authorityId: text('authority_id').notNull(),
+    dueOn: text('due_on'),
+    dueFrom: text('due_from'),
+    reviewFrom: text('review_from'),
+    reviewUntil: text('review_until'),
+  },
+  (t) => [
+    index('protocol_schedules_due_idx').on(t.dueOn),
+    index('protocol_schedules_from_idx').on(t.dueFrom),
+    index('protocol_schedules_review_idx').on(t.reviewFrom, t.reviewUntil, t.authorityId),
+    index('protocol_schedules_authority_idx').on(t.authorityId, t.reviewFrom),
+  ],
+)
+
+/**
+ * The weekly summaries of protocols to review that went out: one row per authority and ISO week,
+ * written in the transaction that enqueued the emails (whose idempotency keys stay the guarantee).
+ */
+export const protocolWeeklySummaries = sqliteTable(
+  'protocol_weekly_summaries',
+  {
+    week: text('week').notNull(),
+    authorityId: text('authority_id')
+      .notNull()
+      .references(() => authorities.id, { onDelete: 'cascade' }),
+    protocols: integer('protocols').notNull(),
+    sentAt: integer('sent_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.week, t.authorityId] })],
+)
+
 // ---------------------------------------------------------------------------------------------
 // Minutes (of consultations, public debates and, later, tripartite meetings) and adoption.
 

@@ -25,10 +25,16 @@
  * the settings page, see ./reminder-settings.ts). The deadline reminders (`end`, `notice`,
  * `renewed`: PARTNER_REMINDER_KINDS) may also go to the partners' contact persons.
  */
-import { addDays, dayNumber, daysBetween, fromDayNumber } from './calendar'
+import { addDays, dayNumber, daysBetween, fromDayNumber, maxDate, minDate } from './calendar'
 import {
+  automaticRenewals,
   DEFAULT_PROTOCOL_SETTINGS,
+  firstPeriodEnd,
+  nextReviewDate,
+  periodContaining,
   protocolSituation,
+  renewalPeriod,
+  termIsUsable,
   type ProtocolFacts,
   type ProtocolSettings,
 } from './protocol-term'
@@ -308,4 +314,144 @@ export function weeklySummaryDue(
 ): { week: string; dueOn: IsoDate } | null {
   const dueOn = addDays(today, settings.weeklySummaryWeekday - isoWeekday(today))
   return today >= dueOn ? { week: isoWeek(today), dueOn } : null
+}
+
+// ---------------------------------------------------------------- the planner's schedule
+
+/*
+ * What the planner stores with each protocol so that a cycle loads only the protocols with
+ * something to do on its date (an index range), instead of computing every term of the country:
+ * the first date from which it has something to do for the protocol, and the dates between which
+ * the protocol "needs review" (for the weekly summary). Both follow from the facts, the
+ * authority's settings and what was already recorded; they are computed again whenever any of
+ * these changes (app/models/protocol.server.ts, refreshPlanningSchedule).
+ */
+
+/** Stored for "never": after every real date, so that a range `<= today` leaves it out. */
+export const NEVER: IsoDate = '9999-12-31'
+/** Stored for "always" (a term that cannot be computed needs review from the beginning of time). */
+export const ALWAYS: IsoDate = '0000-01-01'
+
+/** How many periods of an auto-renewing term are looked through before giving up (and looking again then). */
+const MAX_PERIODS_AHEAD = 500
+
+/**
+ * The stretches of dates over which `protocolSituation` gives the same period, end, deadlines and
+ * review date, from `from` on: the whole line for a term that does not renew; for an
+ * auto-renewing term its periods (the first one from before its start; after a decision to let
+ * it lapse, the last period for ever after; nothing after a termination's last day).
+ */
+function* situationStretches(facts: ProtocolFacts, from: IsoDate): Generator<{ lo: IsoDate; hi: IsoDate | null }> {
+  const { term } = facts
+  if (term.type !== 'auto_renewing') {
+    yield { lo: from, hi: null }
+    return
+  }
+  const lapse =
+    facts.ending?.kind === 'let_lapse' ? periodContaining(term, maxDate(facts.ending.decidedOn, term.start!)) : null
+  const lastDay = facts.ending?.kind === 'terminate' ? addDays(facts.ending.effectiveOn, -1) : null
+  for (let k = periodContaining(term, from).index, first = true; ; k++, first = false) {
+    const last = lapse !== null && k >= lapse.index
+    const period = renewalPeriod(term, last ? lapse.index : k)
+    // A period that starts after a termination's last day has nothing (its end reminders would
+    // come before it); the period containing that day still has them, up to their grace days.
+    if (lastDay !== null && period.start > lastDay) return
+    const lo = first ? from : period.start
+    yield { lo, hi: last ? null : period.end }
+    if (last) return
+  }
+}
+
+/**
+ * The first date on or after `from` on which an auto-renewing protocol has rolled over into a
+ * period not recorded yet (`automaticRenewals`); null: never.
+ */
+function nextRenewalDate(facts: ProtocolFacts, from: IsoDate, renewed: ReadonlySet<IsoDate>): IsoDate | null {
+  const { term } = facts
+  if (term.type !== 'auto_renewing' || !termIsUsable(term)) return null
+  if (automaticRenewals(facts, from).some((p) => !renewed.has(p.start))) return from
+  const lapse =
+    facts.ending?.kind === 'let_lapse' ? periodContaining(term, maxDate(facts.ending.decidedOn, term.start!)) : null
+  let k = from <= firstPeriodEnd(term) ? 1 : periodContaining(term, from).index + 1
+  // Each period passed over was recorded already: at most that many, then one more.
+  for (let n = 0; n <= renewed.size; n++, k++) {
+    if (lapse && k > lapse.index) return null
+    const period = renewalPeriod(term, k)
+    if (facts.ending?.kind === 'terminate' && period.start >= facts.ending.effectiveOn) return null
+    if (!renewed.has(period.start)) return period.start
+  }
+  return renewalPeriod(term, k).start
+}
+
+/**
+ * The first date on or after `from` on which the planner has something to do for the protocol,
+ * as things stand: a reminder of the term in force that day is due, still worth sending and not
+ * recorded (`reminderToSend` would send it), or the term rolled over into a period not recorded
+ * yet. null: nothing, ever (until the facts, the settings or the records change).
+ *
+ * `recorded` holds the reminder keys already recorded (`reminderKey`), `renewed` the starts of the
+ * periods recorded for the term in force. A date too far to find is answered with an earlier one
+ * (the planner then looks, and asks again): never later than the true one.
+ */
+export function nextPlanningDate(
+  facts: ProtocolFacts,
+  from: IsoDate,
+  protocolSettings: ProtocolSettings,
+  settings: ReminderSettings,
+  recorded: ReadonlySet<string>,
+  renewed: ReadonlySet<IsoDate>,
+): IsoDate | null {
+  if (!termIsUsable(facts.term)) return null
+  let best = nextRenewalDate(facts, from, renewed)
+  let stretches = 0
+  for (const stretch of situationStretches(facts, from)) {
+    if (best !== null && stretch.lo >= best) break
+    if (++stretches > MAX_PERIODS_AHEAD) return stretch.lo
+    // Within a stretch the reminders are the same each day (a review only up to the last day):
+    // each is sendable from its due date to its last useful day, both cut to the stretch.
+    const situation = protocolSituation(facts, stretch.lo, protocolSettings)
+    for (const r of remindersOfTerm(facts, stretch.lo, protocolSettings, settings)) {
+      if (recorded.has(reminderKey(r))) continue
+      const lo = maxDate(r.dueOn, stretch.lo)
+      let hi = r.sendUntil
+      if (stretch.hi !== null) hi = hi === null ? stretch.hi : minDate(hi, stretch.hi)
+      if (r.kind === 'review' && situation.end !== null) hi = hi === null ? situation.end : minDate(hi, situation.end)
+      if (hi !== null && lo > hi) continue
+      if (best === null || lo < best) best = lo
+    }
+  }
+  return best
+}
+
+/**
+ * The dates between which the protocol's status is "needs review" (`protocolSituation`), both
+ * included; `until` null: for ever after `from`. null: never. A term that cannot be computed
+ * needs review always (from ALWAYS); a flagged one from its start; an open-ended or conditional
+ * one from its next review date; none after its last day of validity.
+ */
+export function needsReviewWindow(
+  facts: ProtocolFacts,
+  protocolSettings: ProtocolSettings = DEFAULT_PROTOCOL_SETTINGS,
+): { from: IsoDate; until: IsoDate | null } | null {
+  const { term } = facts
+  if (!termIsUsable(term)) return { from: ALWAYS, until: null }
+  const start = term.start!
+  const reviewed = term.type === 'open_ended' || term.type === 'conditional'
+  const from = facts.flagged
+    ? start
+    : reviewed
+      ? maxDate(start, nextReviewDate(start, facts.lastReviewedOn, protocolSettings))
+      : null
+  if (from === null) return null
+  let until: IsoDate | null =
+    term.type !== 'auto_renewing'
+      ? term.end
+      : facts.ending?.kind === 'let_lapse'
+        ? periodContaining(term, maxDate(facts.ending.decidedOn, start)).end
+        : null
+  if (facts.ending?.kind === 'terminate') {
+    const lastDay = addDays(facts.ending.effectiveOn, -1)
+    if (until === null || lastDay < until) until = lastDay
+  }
+  return until !== null && until < from ? null : { from, until }
 }

@@ -8,7 +8,13 @@ import { protocols, protocolTerms } from '#db/schema.ts'
 import type { ParsedProtocolRow } from '~/domain/protocol-types'
 import type { Authority } from '~/models/authority.server'
 import { recordAudit } from '~/models/audit.server'
-import { createProtocol, extendedTerm, type PartyInput, type ProtocolInput } from '~/models/protocol.server'
+import {
+  createProtocol,
+  extendedTerm,
+  refreshPlanningSchedule,
+  type PartyInput,
+  type ProtocolInput,
+} from '~/models/protocol.server'
 import { clock } from '~/services/clock.server'
 import { getDb } from '~/services/db.server'
 
@@ -56,6 +62,7 @@ export function importProtocols(
   const ids: string[] = []
   getDb().transaction((tx) => {
     const byNumber = new Map<string, string>()
+    const extended = new Set<string>()
     for (const row of rows) {
       const input = rowToInput(row, authority)
       const parentId = row.parentNumber ? (byNumber.get(row.parentNumber) ?? null) : null
@@ -109,9 +116,12 @@ export function importProtocols(
             })
             .run()
           tx.update(protocols).set({ updatedAt: clock.now() }).where(eq(protocols.id, parentId)).run()
+          extended.add(parentId)
         }
       }
     }
+    // The parents' terms changed after they were written: their planner's schedule follows.
+    refreshPlanningSchedule(tx, [...extended])
     recordAudit(tx, {
       actorUserId,
       authorityId: authority.id,

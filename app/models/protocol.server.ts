@@ -2,20 +2,37 @@
  * The protocol registry: protocols, their parties, the history of their terms, decisions,
  * addenda and documents. Every change is audited in the same transaction. Status and deadlines
  * are never stored: they are computed for a date by app/domain/protocol-term.ts.
+ *
+ * What is stored is the reminder planner's schedule of each protocol (protocol_schedules: the
+ * first date it has something to do for it, and when the protocol needs review), computed again
+ * in the transaction of every change here (refreshPlanningSchedule); a change made otherwise
+ * (SQL) marks it to be computed, by a trigger, and the planner computes it at its next cycle.
  */
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm'
 import {
+  auditEvents,
+  authorities,
   protocolDecisions,
   protocolDocuments,
   protocolParties,
+  protocolReminders,
   protocolRenewals,
   protocols,
+  protocolSchedules,
   protocolTerms,
   users,
 } from '#db/schema.ts'
 import { addPeriod, isPeriod } from '~/domain/calendar'
 import type { IsoDate, ParseProblem, ProtocolKind, Term } from '~/domain/protocol-types'
-import { automaticRenewals, termIsUsable, type ProtocolFacts } from '~/domain/protocol-term'
+import { automaticRenewals, readProtocolSettings, termIsUsable, type ProtocolFacts } from '~/domain/protocol-term'
+import {
+  needsReviewWindow,
+  NEVER,
+  nextPlanningDate,
+  readReminderSettings,
+  reminderKey,
+  NO_OFFSET,
+} from '~/domain/reminders'
 import { changedFields, recordAudit } from '~/models/audit.server'
 import { clock } from '~/services/clock.server'
 import { getDb, type DB } from '~/services/db.server'
@@ -197,6 +214,7 @@ export function createProtocol(
         problems: uniqueProblems,
       },
     })
+    refreshPlanningSchedule(tx, [id])
   }
   if (options.tx) write(options.tx)
   else getDb().transaction(write)
@@ -288,23 +306,42 @@ export function factsOf(protocol: ProtocolRow, term: TermRow, decisions: Decisio
 
 /** Every protocol of an authority with its current term, parties and decisions (for lists). */
 export function listProtocols(authorityId: string, options: { publicOnly?: boolean } = {}) {
-  const db = getDb()
-  const rows = db
+  const rows = getDb()
     .select()
     .from(protocols)
     .where(and(eq(protocols.authorityId, authorityId), options.publicOnly ? eq(protocols.isPublic, true) : undefined))
     .orderBy(asc(protocols.createdAt), asc(sql`${protocols}.rowid`))
     .all()
+  return withTerms(rows)
+}
+
+/** The protocols with these ids, as `listProtocols` gives them, in its order (oldest first). */
+export function listProtocolsByIds(ids: readonly string[]) {
+  const rows = chunks([...new Set(ids)]).flatMap((chunk) =>
+    getDb()
+      .select({ protocol: protocols, rowid: sql<number>`${protocols}.rowid` })
+      .from(protocols)
+      .where(inArray(protocols.id, chunk))
+      .all(),
+  )
+  rows.sort((a, b) => a.protocol.createdAt.getTime() - b.protocol.createdAt.getTime() || a.rowid - b.rowid)
+  return withTerms(rows.map((r) => r.protocol))
+}
+
+const chunks = <T>(list: readonly T[], size = 500): T[][] =>
+  Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, (i + 1) * size))
+
+function byProtocol<T extends { protocolId: string }>(items: T[]): Map<string, T[]> {
+  const map = new Map<string, T[]>()
+  for (const item of items) (map.get(item.protocolId) ?? map.set(item.protocolId, []).get(item.protocolId)!).push(item)
+  return map
+}
+
+/** Protocol rows with their current term, parties and decisions. */
+function withTerms(rows: ProtocolRow[]) {
   if (rows.length === 0) return []
+  const db = getDb()
   const ids = rows.map((r) => r.id)
-  const inIds = <T extends { protocolId: string }>(items: T[]) => {
-    const map = new Map<string, T[]>()
-    for (const item of items)
-      (map.get(item.protocolId) ?? map.set(item.protocolId, []).get(item.protocolId)!).push(item)
-    return map
-  }
-  const chunks = <T>(list: T[], size = 500) =>
-    Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, (i + 1) * size))
   const terms = chunks(ids).flatMap((chunk) =>
     db
       .select()
@@ -324,9 +361,9 @@ export function listProtocols(authorityId: string, options: { publicOnly?: boole
   const decisions = chunks(ids).flatMap((chunk) =>
     db.select().from(protocolDecisions).where(inArray(protocolDecisions.protocolId, chunk)).all(),
   )
-  const termsBy = inIds(terms)
-  const partiesBy = inIds(parties)
-  const decisionsBy = inIds(decisions)
+  const termsBy = byProtocol(terms)
+  const partiesBy = byProtocol(parties)
+  const decisionsBy = byProtocol(decisions)
   return rows.map((protocol) => {
     const history = termsBy.get(protocol.id) ?? []
     const current = history[history.length - 1]!
@@ -416,6 +453,7 @@ export function updateProtocol(detail: ProtocolDetail, input: ProtocolInput, act
       before: diff.before,
       after: diff.after,
     })
+    refreshPlanningSchedule(tx, [protocol.id])
   })
 }
 
@@ -503,6 +541,7 @@ export function addAddendum(parent: ProtocolDetail, input: AddendumInput, actorU
         changeNote: input.changeNote,
       },
     })
+    refreshPlanningSchedule(tx, [protocol.id])
   })
   return addendumId
 }
@@ -536,6 +575,7 @@ export function recordDecision(detail: ProtocolDetail, input: DecisionInput, act
       action: `protocol.decision_${input.decision}`,
       after: input,
     })
+    refreshPlanningSchedule(tx, [protocol.id])
   })
 }
 
@@ -552,6 +592,7 @@ export function markReviewed(detail: ProtocolDetail, on: string, note: string | 
       before: { lastReviewedOn: protocol.lastReviewedOn },
       after: { lastReviewedOn: on, note },
     })
+    refreshPlanningSchedule(tx, [protocol.id])
   })
 }
 
@@ -586,6 +627,12 @@ export function getDocument(protocolId: string, documentId: string) {
 
 export type RecordedRenewal = { protocolId: string; periodStart: IsoDate; periodEnd: IsoDate }
 
+type RenewalItem = {
+  protocol: Pick<ProtocolRow, 'id' | 'authorityId' | 'kind' | 'parentId'>
+  termId: number
+  facts: ProtocolFacts
+}
+
 /**
  * Records the periods an auto-renewing protocol rolled over into by itself up to `today` (the day
  * after a period ended without a decision to let it lapse or a termination), each once: after a
@@ -594,56 +641,235 @@ export type RecordedRenewal = { protocolId: string; periodStart: IsoDate; period
  * only with the row. The term itself is not changed (the periods stay anchored on its first end).
  * Returns the renewals recorded by this call.
  */
-export function recordAutomaticRenewals(
-  item: {
-    protocol: Pick<ProtocolRow, 'id' | 'authorityId' | 'kind' | 'parentId'>
-    termId: number
-    facts: ProtocolFacts
-  },
+export function recordAutomaticRenewals(item: RenewalItem, today: IsoDate): RecordedRenewal[] {
+  return recordAutomaticRenewalsOf([item], today)
+}
+
+/**
+ * `recordAutomaticRenewals` for many protocols at once: the periods already recorded read in a
+ * few queries, the missing ones written in one transaction, with the planner's schedule of the
+ * protocols concerned (unless `schedule: false`: the caller computes it after). Returns the
+ * renewals recorded, in the order of the items.
+ */
+export function recordAutomaticRenewalsOf(
+  items: readonly RenewalItem[],
   today: IsoDate,
+  options: { schedule?: boolean } = {},
 ): RecordedRenewal[] {
-  if (item.protocol.kind === 'addendum' || item.protocol.parentId) return []
-  const periods = automaticRenewals(item.facts, today)
-  if (periods.length === 0) return []
+  const due = items
+    .filter((item) => item.protocol.kind !== 'addendum' && !item.protocol.parentId)
+    .map((item) => ({ item, periods: automaticRenewals(item.facts, today) }))
+    .filter((d) => d.periods.length > 0)
+  if (due.length === 0) return []
   const db = getDb()
   const known = new Set(
-    db
-      .select({ periodStart: protocolRenewals.periodStart })
-      .from(protocolRenewals)
-      .where(and(eq(protocolRenewals.protocolId, item.protocol.id), eq(protocolRenewals.termId, item.termId)))
-      .all()
-      .map((r) => r.periodStart),
+    chunks(due.map((d) => d.item.protocol.id)).flatMap((chunk) =>
+      db
+        .select({
+          protocolId: protocolRenewals.protocolId,
+          termId: protocolRenewals.termId,
+          start: protocolRenewals.periodStart,
+        })
+        .from(protocolRenewals)
+        .where(inArray(protocolRenewals.protocolId, chunk))
+        .all()
+        .map((r) => `${r.protocolId}|${r.termId}|${r.start}`),
+    ),
   )
-  const missing = periods.filter((p) => !known.has(p.start))
+  const missing = due
+    .map((d) => ({
+      item: d.item,
+      periods: d.periods.filter((p) => !known.has(`${d.item.protocol.id}|${d.item.termId}|${p.start}`)),
+    }))
+    .filter((d) => d.periods.length > 0)
   if (missing.length === 0) return []
+  const rows = missing.flatMap(({ item, periods }) => periods.map((period) => ({ item, period })))
   return db.transaction(
     (tx) => {
       const recorded: RecordedRenewal[] = []
-      for (const period of missing) {
-        const inserted = tx
-          .insert(protocolRenewals)
-          .values({
-            protocolId: item.protocol.id,
-            termId: item.termId,
-            periodStart: period.start,
-            periodEnd: period.end,
-            recordedAt: clock.now(),
-          })
-          .onConflictDoNothing()
+      const now = clock.now()
+      // Many rows per statement; RETURNING gives the rows inserted (not those another process
+      // recorded first), and only these get their audit event.
+      for (const chunk of chunks(rows, 200)) {
+        const inserted = new Set(
+          tx
+            .insert(protocolRenewals)
+            .values(
+              chunk.map(({ item, period }) => ({
+                protocolId: item.protocol.id,
+                termId: item.termId,
+                periodStart: period.start,
+                periodEnd: period.end,
+                recordedAt: now,
+              })),
+            )
+            .onConflictDoNothing()
+            .returning({ protocolId: protocolRenewals.protocolId, periodStart: protocolRenewals.periodStart })
+            .all()
+            .map((r) => `${r.protocolId}|${r.periodStart}`),
+        )
+        const fresh = chunk.filter(({ item, period }) => inserted.has(`${item.protocol.id}|${period.start}`))
+        if (fresh.length === 0) continue
+        // The audit events recordAudit would write, one statement for the chunk.
+        tx.insert(auditEvents)
+          .values(
+            fresh.map(({ item, period }) => ({
+              at: now,
+              actorUserId: null,
+              authorityId: item.protocol.authorityId,
+              entityType: 'protocol',
+              entityId: item.protocol.id,
+              action: 'protocol.renewed_automatically',
+              before: null,
+              after: { termId: item.termId, period: period.index, periodStart: period.start, periodEnd: period.end },
+            })),
+          )
           .run()
-        if (inserted.changes !== 1) continue
-        recordAudit(tx, {
-          actorUserId: null,
-          authorityId: item.protocol.authorityId,
-          entityType: 'protocol',
-          entityId: item.protocol.id,
-          action: 'protocol.renewed_automatically',
-          after: { termId: item.termId, period: period.index, periodStart: period.start, periodEnd: period.end },
-        })
-        recorded.push({ protocolId: item.protocol.id, periodStart: period.start, periodEnd: period.end })
+        for (const { item, period } of fresh) {
+          recorded.push({ protocolId: item.protocol.id, periodStart: period.start, periodEnd: period.end })
+        }
+      }
+      // Unless the caller computes the schedules of these protocols itself afterwards (the planner).
+      if (options.schedule !== false) {
+        refreshPlanningSchedule(
+          tx,
+          missing.map((m) => m.item.protocol.id),
+          today,
+        )
       }
       return recorded
     },
     { behavior: 'immediate' },
   )
+}
+
+// ---------------------------------------------------------------- the planner's schedule
+
+type ScheduleTx = Pick<DB, 'select' | 'delete'>
+
+/**
+ * Computes the reminder planner's schedule of these protocols (app/domain/reminders.ts,
+ * `nextPlanningDate` from `from` on, and `needsReviewWindow`) from what is stored now: the term in
+ * force, the decisions, the reminders and renewals recorded, the authority's settings. To be
+ * called in the transaction that changed any of these (its reads are then those of the writer).
+ */
+export function refreshPlanningSchedule(tx: ScheduleTx, protocolIds: readonly string[], from: IsoDate = clock.today()) {
+  if (protocolIds.length === 0) return
+  // One compiled statement for every row (a whole registry after a migration): on the process's
+  // connection, which is the transaction's.
+  const update = getDb().$client.prepare(
+    'UPDATE protocol_schedules SET due_on = ?, due_from = ?, review_from = ?, review_until = ? WHERE protocol_id = ?',
+  )
+  for (const chunk of chunks([...new Set(protocolIds)])) {
+    const rows = tx.select().from(protocols).where(inArray(protocols.id, chunk)).all()
+    const main = rows.filter((r) => r.kind !== 'addendum' && !r.parentId)
+    const mainIds = main.map((r) => r.id)
+    const terms = new Map<string, TermRow>()
+    if (mainIds.length) {
+      for (const t of tx.select().from(protocolTerms).where(inArray(protocolTerms.protocolId, mainIds)).all()) {
+        const current = terms.get(t.protocolId)
+        if (!current || t.id > current.id) terms.set(t.protocolId, t)
+      }
+    }
+    const decisions = byProtocol(
+      mainIds.length
+        ? tx.select().from(protocolDecisions).where(inArray(protocolDecisions.protocolId, mainIds)).all()
+        : [],
+    )
+    const recorded = new Map<string, Set<string>>()
+    if (mainIds.length) {
+      for (const r of tx
+        .select({
+          protocolId: protocolReminders.protocolId,
+          termKey: protocolReminders.termKey,
+          kind: protocolReminders.kind,
+          offsetDays: protocolReminders.offsetDays,
+        })
+        .from(protocolReminders)
+        .where(inArray(protocolReminders.protocolId, mainIds))
+        .all()) {
+        const key = reminderKey({ ...r, offsetDays: r.offsetDays === NO_OFFSET ? null : r.offsetDays })
+        ;(recorded.get(r.protocolId) ?? recorded.set(r.protocolId, new Set()).get(r.protocolId)!).add(key)
+      }
+    }
+    const renewed = new Map<string, Set<string>>()
+    if (mainIds.length) {
+      for (const r of tx
+        .select({
+          protocolId: protocolRenewals.protocolId,
+          termId: protocolRenewals.termId,
+          start: protocolRenewals.periodStart,
+        })
+        .from(protocolRenewals)
+        .where(inArray(protocolRenewals.protocolId, mainIds))
+        .all()) {
+        if (terms.get(r.protocolId)?.id !== r.termId) continue
+        ;(renewed.get(r.protocolId) ?? renewed.set(r.protocolId, new Set()).get(r.protocolId)!).add(r.start)
+      }
+    }
+    const authorityIds = [...new Set(main.map((r) => r.authorityId))]
+    const settings = new Map(
+      (authorityIds.length
+        ? tx
+            .select({ id: authorities.id, stored: authorities.protocolSettings })
+            .from(authorities)
+            .where(inArray(authorities.id, authorityIds))
+            .all()
+        : []
+      ).map((a) => [a.id, { protocol: readProtocolSettings(a.stored), reminders: readReminderSettings(a.stored) }]),
+    )
+    const none = new Set<string>()
+    const found = new Set<string>()
+    for (const row of rows) {
+      found.add(row.id)
+      const term = terms.get(row.id)
+      const s = settings.get(row.authorityId)
+      if (!term || !s || row.kind === 'addendum' || row.parentId) {
+        // An addendum (its effect is in its parent's term), or a protocol being written (no term yet).
+        update.run(NEVER, from, null, null, row.id)
+        continue
+      }
+      const facts = factsOf(row, term, decisions.get(row.id) ?? [])
+      const due = nextPlanningDate(
+        facts,
+        from,
+        s.protocol,
+        s.reminders,
+        recorded.get(row.id) ?? none,
+        renewed.get(row.id) ?? none,
+      )
+      const review = needsReviewWindow(facts, s.protocol)
+      update.run(due ?? NEVER, from, review?.from ?? null, review?.until ?? null, row.id)
+    }
+    // A schedule whose protocol is gone (deleted with the foreign keys off): gone too.
+    const gone = chunk.filter((id) => !found.has(id))
+    if (gone.length) tx.delete(protocolSchedules).where(inArray(protocolSchedules.protocolId, gone)).run()
+  }
+}
+
+/**
+ * Computes the schedules marked to be computed (new protocols, changes made outside the models,
+ * a database just migrated: every protocol), a chunk per transaction. Returns how many.
+ */
+export function refreshStalePlanningSchedules(from: IsoDate = clock.today(), chunkSize = 2000): number {
+  const db = getDb()
+  let total = 0
+  for (;;) {
+    const done = db.transaction(
+      (tx) => {
+        const ids = tx
+          .select({ id: protocolSchedules.protocolId })
+          .from(protocolSchedules)
+          .where(isNull(protocolSchedules.dueOn))
+          .limit(chunkSize)
+          .all()
+          .map((r) => r.id)
+        refreshPlanningSchedule(tx, ids, from)
+        return ids.length
+      },
+      { behavior: 'immediate' },
+    )
+    total += done
+    if (done < chunkSize) return total
+  }
 }

@@ -20,12 +20,24 @@
  *
  * Each cycle also records, for every auto-renewing protocol, the periods it rolled over into by
  * itself (protocol_renewals, once each: see recordAutomaticRenewals).
+ *
+ * A cycle does not compute the term of every protocol of the country: each protocol's schedule
+ * is stored (protocol_schedules: the first date the planner has something to do for it, and the
+ * dates between which it needs review, see app/domain/reminders.ts) and kept current in the
+ * transaction of every change (app/models/protocol.server.ts, refreshPlanningSchedule); a cycle
+ * first computes the schedules marked as to compute (by the triggers of migration 0014: changes
+ * made in SQL, a database just migrated), then loads only the protocols due by their schedule and
+ * the authorities whose weekly summary is still to send (index ranges), and computes the
+ * schedules of the protocols it looked at again.
  */
-import { and, asc, desc, eq, gte, inArray, isNull, lt } from 'drizzle-orm'
+import { and, asc, count, desc, eq, gt, gte, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm'
 import {
   authorities,
   emailOutbox,
   protocolReminders,
+  protocols,
+  protocolSchedules,
+  protocolWeeklySummaries,
   staffRoles,
   users,
   type protocolParties,
@@ -39,7 +51,9 @@ import {
   readReminderSettingsValues,
   type ReminderSettingsValues,
 } from '~/domain/reminder-settings'
+import { minDate } from '~/domain/calendar'
 import {
+  isoWeek,
   isPartnerReminder,
   NO_OFFSET,
   plannedReminders,
@@ -55,8 +69,15 @@ import {
 } from '~/domain/reminders'
 import type { AppLocale } from '~/i18n'
 import { changedFields, recordAudit } from '~/models/audit.server'
-import { getAuthorityById, getAuthorityBySlug, listAuthorities, type Authority } from '~/models/authority.server'
-import { getProtocol, listProtocols, recordAutomaticRenewals, type ProtocolListItem } from '~/models/protocol.server'
+import { getAuthorityById, getAuthorityBySlug, type Authority } from '~/models/authority.server'
+import {
+  getProtocol,
+  listProtocolsByIds,
+  recordAutomaticRenewalsOf,
+  refreshPlanningSchedule,
+  refreshStalePlanningSchedules,
+  type ProtocolListItem,
+} from '~/models/protocol.server'
 import { clock } from '~/services/clock.server'
 import { getConfig } from '~/services/config.server'
 import { getDb, type DB } from '~/services/db.server'
@@ -65,6 +86,7 @@ import { newId } from '~/utils/ids.server'
 import { signToken, verifyToken } from '~/utils/signed-token.server'
 
 export type ReminderRow = typeof protocolReminders.$inferSelect
+type Tx = Parameters<Parameters<DB['transaction']>[0]>[0]
 
 /** How many protocols a weekly summary lists by name (the rest are counted). */
 const WEEKLY_LIST_LIMIT = 40
@@ -96,37 +118,52 @@ type Recipient = Person & {
   partyName?: string
 }
 
-function staffWithRole(authorityId: string, role: 'legal' | 'admin'): Person[] {
-  return getDb()
+/**
+ * The people a cycle looks up, each once per cycle (an authority's legal officers and admins, a
+ * responsible person): a message reads them from here rather than from the database again.
+ */
+type People = { staff: Map<string, Person[]>; users: Map<string, Person | undefined> }
+const newPeople = (): People => ({ staff: new Map(), users: new Map() })
+
+function staffWithRole(authorityId: string, role: 'legal' | 'admin', people: People = newPeople()): Person[] {
+  const key = `${authorityId}|${role}`
+  const known = people.staff.get(key)
+  if (known) return known
+  const found = getDb()
     .select({ userId: users.id, name: users.name, email: users.email, locale: users.locale })
     .from(staffRoles)
     .innerJoin(users, eq(users.id, staffRoles.userId))
     .where(and(eq(staffRoles.authorityId, authorityId), eq(staffRoles.role, role)))
     .orderBy(asc(users.name))
     .all()
+  people.staff.set(key, found)
+  return found
 }
 
-function person(userId: string | null): Person | undefined {
+function person(userId: string | null, people: People = newPeople()): Person | undefined {
   if (!userId) return undefined
-  return getDb()
+  if (people.users.has(userId)) return people.users.get(userId)
+  const found = getDb()
     .select({ userId: users.id, name: users.name, email: users.email, locale: users.locale })
     .from(users)
     .where(eq(users.id, userId))
     .get()
+  people.users.set(userId, found)
+  return found
 }
 
 /**
  * The legal officers and the protocol's responsible person, each once; the admins follow, marked
  * as such (they receive a reminder only when it is escalated, or when there is nobody else).
  */
-function recipientsOf(authorityId: string, responsibleUserId: string | null): Recipient[] {
+function recipientsOf(authorityId: string, responsibleUserId: string | null, people?: People): Recipient[] {
   const out: Recipient[] = []
   const add = (p: Person | undefined, as: Recipient['as']) => {
     if (p && !out.some((r) => r.userId === p.userId)) out.push({ ...p, as, key: p.userId })
   }
-  for (const p of staffWithRole(authorityId, 'legal')) add(p, 'legal')
-  add(person(responsibleUserId), 'responsible')
-  for (const p of staffWithRole(authorityId, 'admin')) add(p, 'admin')
+  for (const p of staffWithRole(authorityId, 'legal', people)) add(p, 'legal')
+  add(person(responsibleUserId, people), 'responsible')
+  for (const p of staffWithRole(authorityId, 'admin', people)) add(p, 'admin')
   return out
 }
 
@@ -168,8 +205,14 @@ function partnerContacts(item: { protocol: { remindPartners: boolean }; parties:
  * receive it), then the partners' contacts when the message is about a deadline of the
  * partnership (an address already among the staff is not repeated).
  */
-function messageAddressees(authorityId: string, item: ProtocolListItem, reminders: Reminder[], escalate: boolean) {
-  const staff = addressees(recipientsOf(authorityId, item.protocol.responsibleUserId), escalate)
+function messageAddressees(
+  authorityId: string,
+  item: ProtocolListItem,
+  reminders: Reminder[],
+  escalate: boolean,
+  people?: People,
+) {
+  const staff = addressees(recipientsOf(authorityId, item.protocol.responsibleUserId, people), escalate)
   const partners = reminders.some(isPartnerReminder)
     ? partnerContacts(item).filter((p) => !staff.some((s) => s.email.toLowerCase() === p.email))
     : []
@@ -204,15 +247,21 @@ const recordedColumns = {
   acknowledgedAt: protocolReminders.acknowledgedAt,
 }
 
-function recordedByProtocol(authorityId: string): Map<string, RecordedReminder[]> {
-  const rows = getDb()
-    .select(recordedColumns)
-    .from(protocolReminders)
-    .where(eq(protocolReminders.authorityId, authorityId))
-    .all()
+const chunks = <T>(list: readonly T[], size = 500): T[][] =>
+  Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, (i + 1) * size))
+
+/** The reminders recorded for these protocols (the unique index's first column). */
+function recordedByProtocol(protocolIds: string[]): Map<string, RecordedReminder[]> {
   const map = new Map<string, RecordedReminder[]>()
-  for (const row of rows)
-    (map.get(row.protocolId) ?? map.set(row.protocolId, []).get(row.protocolId)!).push(recorded(row))
+  for (const chunk of chunks(protocolIds)) {
+    const rows = getDb()
+      .select(recordedColumns)
+      .from(protocolReminders)
+      .where(inArray(protocolReminders.protocolId, chunk))
+      .all()
+    for (const row of rows)
+      (map.get(row.protocolId) ?? map.set(row.protocolId, []).get(row.protocolId)!).push(recorded(row))
+  }
   return map
 }
 
@@ -227,19 +276,85 @@ type Due = {
 /** A protocol the reminders are computed for: not an addendum (its effect is in its parent's term). */
 const isMainProtocol = (item: ProtocolListItem) => item.protocol.kind !== 'addendum' && !item.protocol.parentId
 
-function authoritiesFor(slug?: string): Authority[] {
-  if (!slug) return listAuthorities()
-  const authority = getAuthorityBySlug(slug)
-  return authority ? [authority] : []
+/** Authorities in the order of their names, as SQLite sorts them (bytes of UTF-8), then by id. */
+const byName = (a: Authority, b: Authority) =>
+  Buffer.compare(Buffer.from(a.name), Buffer.from(b.name)) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+
+/**
+ * What a cycle on `today` has to look at, from the protocols' stored schedules (index ranges
+ * only, never every protocol): the protocols with something to do by then (or whose schedule was
+ * computed from a later date, which says nothing about `today`), and the authorities with
+ * protocols to review whose weekly summary did not go out that week. Their authorities, in the
+ * order of their names (the order the planner goes through them).
+ */
+function planningWork(today: string, authorityId?: string) {
+  const db = getDb()
+  const inAuthority = authorityId ? eq(protocolSchedules.authorityId, authorityId) : undefined
+  const candidates = new Map<string, Set<string>>()
+  for (const row of [
+    ...db
+      .select({ id: protocolSchedules.protocolId, authorityId: protocolSchedules.authorityId })
+      .from(protocolSchedules)
+      .where(and(lte(protocolSchedules.dueOn, today), inAuthority))
+      .all(),
+    ...db
+      .select({ id: protocolSchedules.protocolId, authorityId: protocolSchedules.authorityId })
+      .from(protocolSchedules)
+      .where(and(gt(protocolSchedules.dueFrom, today), inAuthority))
+      .all(),
+  ]) {
+    ;(candidates.get(row.authorityId) ?? candidates.set(row.authorityId, new Set()).get(row.authorityId)!).add(row.id)
+  }
+  // How many protocols of each authority need review on that day (a covering index range).
+  const toReview = new Map(
+    db
+      .select({ authorityId: protocolSchedules.authorityId, n: count() })
+      .from(protocolSchedules)
+      .where(
+        and(
+          lte(protocolSchedules.reviewFrom, today),
+          or(isNull(protocolSchedules.reviewUntil), gte(protocolSchedules.reviewUntil, today)),
+          inAuthority,
+        ),
+      )
+      // `+`: grouped after the range on the review dates, not by walking the authority index whole.
+      .groupBy(sql`+${protocolSchedules.authorityId}`)
+      .all()
+      .map((r) => [r.authorityId, r.n]),
+  )
+  const week = isoWeek(today)
+  for (const row of db
+    .select({ authorityId: protocolWeeklySummaries.authorityId })
+    .from(protocolWeeklySummaries)
+    .where(
+      and(
+        eq(protocolWeeklySummaries.week, week),
+        authorityId ? eq(protocolWeeklySummaries.authorityId, authorityId) : undefined,
+      ),
+    )
+    .all()) {
+    toReview.delete(row.authorityId)
+  }
+  const list = [...new Set([...candidates.keys(), ...toReview.keys()])]
+    .map((id) => getAuthorityById(id))
+    .filter((a): a is Authority => a !== undefined)
+    .sort(byName)
+  return {
+    authorities: list,
+    candidates: (id: string) => [...(candidates.get(id) ?? [])],
+    toReview: (id: string) => toReview.get(id) ?? 0,
+  }
 }
 
+/** The messages due on `today` for these protocols of the authority (the same `reminderToSend` decides). */
 function dueIn(
   authority: Authority,
+  protocolIds: string[],
   today: string,
 ): { settings: ReminderSettings; due: Due[]; items: ProtocolListItem[] } {
   const settings = reminderSettingsOf(authority.id)
-  const recordedMap = recordedByProtocol(authority.id)
-  const items = listProtocols(authority.id).filter(isMainProtocol)
+  const items = listProtocolsByIds(protocolIds).filter(isMainProtocol)
+  const recordedMap = recordedByProtocol(items.map((i) => i.protocol.id))
   const due: Due[] = []
   for (const item of items) {
     const reminders = remindersOfTerm(item.facts, today, authority.protocolSettings, settings)
@@ -257,12 +372,29 @@ const partnersOf = (item: ProtocolListItem) =>
 
 type Flagged = { item: ProtocolListItem; reason: 'no_term' | 'flagged' | 'review' }
 
-/** Protocols whose status on the date is "needs review", with why. */
-function needingReview(authority: Authority, items: ProtocolListItem[], today: string): Flagged[] {
+/**
+ * The first protocols (oldest first) whose status on the date is "needs review", with why: from
+ * their stored review dates (an index range of the authority), the status computed for these only.
+ */
+function needingReview(authority: Authority, today: string, limit: number): Flagged[] {
+  const ids = getDb()
+    .select({ id: protocolSchedules.protocolId })
+    .from(protocolSchedules)
+    .innerJoin(protocols, eq(protocols.id, protocolSchedules.protocolId))
+    .where(
+      and(
+        eq(protocolSchedules.authorityId, authority.id),
+        lte(protocolSchedules.reviewFrom, today),
+        or(isNull(protocolSchedules.reviewUntil), gte(protocolSchedules.reviewUntil, today)),
+      ),
+    )
+    .orderBy(asc(protocols.createdAt), asc(sql`${protocols}.rowid`))
+    .limit(limit)
+    .all()
+    .map((r) => r.id)
   const out: Flagged[] = []
-  for (const item of items) {
+  for (const item of listProtocolsByIds(ids)) {
     const s = protocolSituation(item.facts, today, authority.protocolSettings)
-    if (s.status !== 'needs_review') continue
     out.push({ item, reason: !s.usable ? 'no_term' : item.facts.flagged ? 'flagged' : 'review' })
   }
   return out
@@ -270,7 +402,14 @@ function needingReview(authority: Authority, items: ProtocolListItem[], today: s
 
 const weeklyKeyPrefix = (authorityId: string, week: string) => `weekly-review:${authorityId}:${week}:`
 
+/** Whether the week's summary went out: recorded as such, or (sent before it was) found in the outbox. */
 function weeklyAlreadySent(authorityId: string, week: string, db: Pick<DB, 'select'> = getDb()): boolean {
+  const recordedRow = db
+    .select({ week: protocolWeeklySummaries.week })
+    .from(protocolWeeklySummaries)
+    .where(and(eq(protocolWeeklySummaries.week, week), eq(protocolWeeklySummaries.authorityId, authorityId)))
+    .get()
+  if (recordedRow) return true
   return (
     db
       .select({ id: emailOutbox.id })
@@ -285,6 +424,11 @@ function weeklyAlreadySent(authorityId: string, week: string, db: Pick<DB, 'sele
       .limit(1)
       .get() !== undefined
   )
+}
+
+/** The schedules to compute (new protocols, changes made in SQL, a database just migrated), before a cycle reads them. */
+function refreshStale(today: string): number {
+  return refreshStalePlanningSchedules(minDate(today, clock.today()))
 }
 
 // ---------------------------------------------------------------- what would go out (no writes)
@@ -309,21 +453,33 @@ export type DueReminder = {
 
 export type DueSummary = { authority: string; week: string; protocols: number; recipients: string[] }
 
-/** What the planner would send on `asOf`, without sending or writing anything. */
+/**
+ * What the planner would send on `asOf`, without sending or recording anything (it only computes
+ * the protocols' schedules that were still to compute, as a cycle would first).
+ */
 export function dueReminders(
   asOf: string,
   authoritySlug?: string,
 ): { asOf: string; reminders: DueReminder[]; summaries: DueSummary[] } {
   const reminders: DueReminder[] = []
   const summaries: DueSummary[] = []
-  for (const authority of authoritiesFor(authoritySlug)) {
-    const { settings, due, items } = dueIn(authority, asOf)
+  let only: Authority | undefined
+  if (authoritySlug !== undefined) {
+    only = getAuthorityBySlug(authoritySlug)
+    if (!only) return { asOf, reminders, summaries }
+  }
+  refreshStale(asOf)
+  const work = planningWork(asOf, only?.id)
+  const people = newPeople()
+  for (const authority of work.authorities) {
+    const { settings, due } = dueIn(authority, work.candidates(authority.id), asOf)
     for (const d of due) {
       const everyone = messageAddressees(
         authority.id,
         d.item,
         [d.message.primary, ...d.message.collapsed],
         d.message.escalate,
+        people,
       )
       for (const r of [...d.message.collapsed, d.message.primary]) {
         // A partner's contact is told of the partnership's deadlines only.
@@ -343,18 +499,16 @@ export function dueReminders(
         })
       }
     }
+    const flagged = work.toReview(authority.id)
     const week = weeklySummaryDue(asOf, settings)
-    if (week && !weeklyAlreadySent(authority.id, week.week)) {
-      const flagged = needingReview(authority, items, asOf)
-      if (flagged.length) {
-        const to = addressees(recipientsOf(authority.id, null), false)
-        summaries.push({
-          authority: authority.slug,
-          week: week.week,
-          protocols: flagged.length,
-          recipients: to.map((p) => p.email),
-        })
-      }
+    if (flagged > 0 && week && !weeklyAlreadySent(authority.id, week.week)) {
+      const to = addressees(recipientsOf(authority.id, null, people), false)
+      summaries.push({
+        authority: authority.slug,
+        week: week.week,
+        protocols: flagged,
+        recipients: to.map((p) => p.email),
+      })
     }
   }
   return { asOf, reminders, summaries }
@@ -382,6 +536,8 @@ export type PlanSummary = {
   skipped: number
   /** Periods auto-renewing protocols rolled over into by themselves, recorded by this cycle. */
   renewals: Array<{ protocolId: string; authority: string; title: string; periodStart: string; periodEnd: string }>
+  /** Schedules of protocols computed before the cycle read them (changed outside the models, or just migrated). */
+  scheduled: number
 }
 
 const asItem = (r: Reminder): ProtocolReminderItem => ({
@@ -420,9 +576,18 @@ function partnerData(d: Due, r: Recipient, today: string): ProtocolReminderData 
   }
 }
 
-async function sendDue(d: Due, today: string): Promise<PlanSummary['messages'][number] | null> {
+type Prepared = {
+  d: Due
+  to: Recipient[]
+  primaryId: string
+  kind: ProtocolReminderData['kind']
+  rendered: Map<string, RenderedEmail>
+}
+
+/** A message's emails, rendered (asynchronous) before the transaction that records and enqueues them. */
+async function prepareDue(d: Due, today: string, people: People): Promise<Prepared> {
   const { authority, item, message } = d
-  const to = messageAddressees(authority.id, item, [message.primary, ...message.collapsed], message.escalate)
+  const to = messageAddressees(authority.id, item, [message.primary, ...message.collapsed], message.escalate, people)
   const primaryId = newId()
   const kind: ProtocolReminderData['kind'] = message.overdue ? 'overdue' : message.primary.kind
   const rendered = new Map<string, RenderedEmail>()
@@ -449,87 +614,126 @@ async function sendDue(d: Due, today: string): Promise<PlanSummary['messages'][n
     }
     rendered.set(r.key, await renderEmail('protocol-reminder', data, r.locale))
   }
+  return { d, to, primaryId, kind, rendered }
+}
+
+/** Records one prepared message and enqueues its emails, in the caller's transaction; false: decided otherwise now. */
+function commitDue(tx: Tx, p: Prepared, today: string): boolean {
+  const { d, to, primaryId } = p
+  const { authority, item, message } = d
+  // Decide again, now that no other process can write: the same message, or nothing.
+  const rows = tx
+    .select(recordedColumns)
+    .from(protocolReminders)
+    .where(eq(protocolReminders.protocolId, item.protocol.id))
+    .all()
+  const again = reminderToSend(d.reminders, rows.map(recorded), today, d.settings)
+  if (!again || again.escalate !== message.escalate) return false
   const planned = [message.primary, ...message.collapsed].map(reminderKey).sort().join('\n')
+  if ([again.primary, ...again.collapsed].map(reminderKey).sort().join('\n') !== planned) return false
   const now = clock.now()
   const recipients = to.map(snapshot)
-
-  const sent = getDb().transaction(
-    (tx) => {
-      // Decide again, now that no other process can write: the same message, or nothing.
-      const rows = tx
-        .select(recordedColumns)
-        .from(protocolReminders)
-        .where(eq(protocolReminders.protocolId, item.protocol.id))
-        .all()
-      const again = reminderToSend(d.reminders, rows.map(recorded), today, d.settings)
-      if (!again || again.escalate !== message.escalate) return false
-      if ([again.primary, ...again.collapsed].map(reminderKey).sort().join('\n') !== planned) return false
-      const row = (r: Reminder, status: 'sent' | 'collapsed', id: string) => ({
-        id,
-        protocolId: item.protocol.id,
-        authorityId: authority.id,
-        termKey: r.termKey,
-        kind: r.kind,
-        offsetDays: r.offsetDays ?? NO_OFFSET,
-        deadline: r.deadline,
-        dueOn: r.dueOn,
-        status,
-        collapsedInto: status === 'collapsed' ? primaryId : null,
-        sentAt: now,
-        recipients,
-        escalatedAt: message.escalate ? now : null,
-      })
-      const inserted = tx
-        .insert(protocolReminders)
-        .values(row(message.primary, 'sent', primaryId))
-        .onConflictDoNothing()
-        .run()
-      if (inserted.changes !== 1) return false
-      for (const c of message.collapsed) {
-        tx.insert(protocolReminders)
-          .values(row(c, 'collapsed', newId()))
-          .onConflictDoNothing()
-          .run()
-      }
-      for (const r of to) {
-        const email = rendered.get(r.key)
-        if (!email) continue
-        enqueueEmail(tx, email, {
-          to: r.email,
-          userId: r.userId || null,
-          authorityId: authority.id,
-          idempotencyKey: `reminder:${primaryId}:${r.key}`,
-        })
-      }
-      return true
-    },
-    { behavior: 'immediate' },
-  )
-  if (!sent) return null
-  return {
+  const row = (r: Reminder, status: 'sent' | 'collapsed', id: string) => ({
+    id,
     protocolId: item.protocol.id,
-    authority: authority.slug,
-    title: item.protocol.title,
-    kind,
-    reminders: 1 + message.collapsed.length,
-    recipients: to.map((r) => r.email),
-    escalated: message.escalate,
+    authorityId: authority.id,
+    termKey: r.termKey,
+    kind: r.kind,
+    offsetDays: r.offsetDays ?? NO_OFFSET,
+    deadline: r.deadline,
+    dueOn: r.dueOn,
+    status,
+    collapsedInto: status === 'collapsed' ? primaryId : null,
+    sentAt: now,
+    recipients,
+    escalatedAt: message.escalate ? now : null,
+  })
+  const inserted = tx
+    .insert(protocolReminders)
+    .values(row(message.primary, 'sent', primaryId))
+    .onConflictDoNothing()
+    .run()
+  if (inserted.changes !== 1) return false
+  for (const c of message.collapsed) {
+    tx.insert(protocolReminders)
+      .values(row(c, 'collapsed', newId()))
+      .onConflictDoNothing()
+      .run()
   }
+  for (const r of to) {
+    const email = p.rendered.get(r.key)
+    if (!email) continue
+    enqueueEmail(tx, email, {
+      to: r.email,
+      userId: r.userId || null,
+      authorityId: authority.id,
+      idempotencyKey: `reminder:${primaryId}:${r.key}`,
+    })
+  }
+  // The schedule of the protocol, marked to compute by the rows just inserted, is computed at
+  // the end of the authority's turn (or by the next cycle).
+  return true
+}
+
+/** How many messages one transaction records (their emails rendered before it). */
+const MESSAGES_PER_TRANSACTION = 100
+
+/**
+ * Sends the due messages: rendered a batch at a time, then each decided again and recorded with
+ * its emails in one transaction per batch (the write lock held: exactly once, whatever the
+ * number of processes). Returns, for each message, what went out, or null (skipped).
+ */
+async function sendDue(
+  due: Due[],
+  today: string,
+  people: People,
+): Promise<Array<PlanSummary['messages'][number] | null>> {
+  const out: Array<PlanSummary['messages'][number] | null> = []
+  for (let i = 0; i < due.length; i += MESSAGES_PER_TRANSACTION) {
+    const prepared: Prepared[] = []
+    for (const d of due.slice(i, i + MESSAGES_PER_TRANSACTION)) prepared.push(await prepareDue(d, today, people))
+    const sent = getDb().transaction((tx) => prepared.map((p) => commitDue(tx, p, today)), { behavior: 'immediate' })
+    prepared.forEach((p, n) => {
+      const { d, to, kind } = p
+      out.push(
+        sent[n]
+          ? {
+              protocolId: d.item.protocol.id,
+              authority: d.authority.slug,
+              title: d.item.protocol.title,
+              kind,
+              reminders: 1 + d.message.collapsed.length,
+              recipients: to.map((r) => r.email),
+              escalated: d.message.escalate,
+            }
+          : null,
+      )
+    })
+  }
+  return out
 }
 
 async function sendWeeklySummary(
   authority: Authority,
   settings: ReminderSettings,
-  items: ProtocolListItem[],
+  flaggedCount: number,
   today: string,
+  people: People,
 ): Promise<PlanSummary['weeklySummaries'][number] | null> {
   const week = weeklySummaryDue(today, settings)
-  if (!week || weeklyAlreadySent(authority.id, week.week)) return null
-  const flagged = needingReview(authority, items, today)
-  if (flagged.length === 0) return null
-  const to = addressees(recipientsOf(authority.id, null), false)
+  if (!week || flaggedCount === 0) return null
+  if (weeklyAlreadySent(authority.id, week.week)) {
+    // Sent before it was recorded as such (the outbox says so): recorded now, not looked for again.
+    getDb()
+      .insert(protocolWeeklySummaries)
+      .values({ week: week.week, authorityId: authority.id, protocols: flaggedCount, sentAt: clock.now() })
+      .onConflictDoNothing()
+      .run()
+    return null
+  }
+  const to = addressees(recipientsOf(authority.id, null, people), false)
   if (to.length === 0) return null
-  const listed = flagged.slice(0, WEEKLY_LIST_LIMIT).map((f) => ({
+  const listed = needingReview(authority, today, WEEKLY_LIST_LIMIT).map((f) => ({
     title: f.item.protocol.title,
     partners: partnersOf(f.item),
     reason: f.reason,
@@ -547,7 +751,7 @@ async function sendWeeklySummary(
       item: null,
       items: [],
       protocols: listed,
-      more: flagged.length - listed.length,
+      more: flaggedCount - listed.length,
       protocolUrl: `${getConfig().appUrl}/a/${authority.slug}/staff/protocols`,
       ackUrl: null,
       escalated: false,
@@ -567,17 +771,24 @@ async function sendWeeklySummary(
           idempotencyKey: `${weeklyKeyPrefix(authority.id, week.week)}${r.userId}`,
         })
       }
+      tx.insert(protocolWeeklySummaries)
+        .values({ week: week.week, authorityId: authority.id, protocols: flaggedCount, sentAt: clock.now() })
+        .onConflictDoNothing()
+        .run()
       return true
     },
     { behavior: 'immediate' },
   )
   if (!sent) return null
-  return { authority: authority.slug, week: week.week, protocols: flagged.length, recipients: to.map((r) => r.email) }
+  return { authority: authority.slug, week: week.week, protocols: flaggedCount, recipients: to.map((r) => r.email) }
 }
 
 /**
  * One planning cycle for every authority and protocol on `today`: sends what is due (each
- * reminder once), and the weekly summary of protocols to review.
+ * reminder once), records the automatic renewals, and sends the weekly summary of protocols to
+ * review. It reads only the protocols whose stored schedule says they have something to do (and
+ * the authorities with protocols to review whose summary did not go out that week), then computes
+ * their schedules again.
  */
 export async function planReminders(today = clock.today()): Promise<PlanSummary> {
   const summary: PlanSummary = {
@@ -588,16 +799,19 @@ export async function planReminders(today = clock.today()): Promise<PlanSummary>
     weeklySummaries: [],
     skipped: 0,
     renewals: [],
+    scheduled: 0,
   }
-  for (const authority of listAuthorities()) {
-    const { settings, due, items } = dueIn(authority, today)
-    for (const item of items) {
-      for (const r of recordAutomaticRenewals(item, today)) {
-        summary.renewals.push({ ...r, authority: authority.slug, title: item.protocol.title })
-      }
+  summary.scheduled = refreshStale(today)
+  const work = planningWork(today)
+  const people = newPeople()
+  for (const authority of work.authorities) {
+    const candidates = work.candidates(authority.id)
+    const { settings, due, items } = dueIn(authority, candidates, today)
+    const titles = new Map(items.map((i) => [i.protocol.id, i.protocol.title]))
+    for (const r of recordAutomaticRenewalsOf(items, today, { schedule: false })) {
+      summary.renewals.push({ ...r, authority: authority.slug, title: titles.get(r.protocolId) ?? '' })
     }
-    for (const d of due) {
-      const sent = await sendDue(d, today)
+    for (const sent of await sendDue(due, today, people)) {
       if (!sent) {
         summary.skipped += 1
         continue
@@ -606,11 +820,14 @@ export async function planReminders(today = clock.today()): Promise<PlanSummary>
       summary.recorded += sent.reminders
       summary.emails += sent.recipients.length
     }
-    const weekly = await sendWeeklySummary(authority, settings, items, today)
+    const weekly = await sendWeeklySummary(authority, settings, work.toReview(authority.id), today, people)
     if (weekly) {
       summary.weeklySummaries.push(weekly)
       summary.emails += weekly.recipients.length
     }
+    // Every protocol looked at: its schedule from today on (nothing due any more, unless a
+    // message was skipped: then it is looked at again next time).
+    if (candidates.length) getDb().transaction((tx) => refreshPlanningSchedule(tx, candidates, today))
   }
   return summary
 }
@@ -750,6 +967,14 @@ export function saveReminderSettings(
         before: { reminderSettings: diff.before },
         after: { reminderSettings: diff.after },
       })
+      // Offsets and the review interval move every protocol's schedule.
+      const ids = tx
+        .select({ id: protocolSchedules.protocolId })
+        .from(protocolSchedules)
+        .where(eq(protocolSchedules.authorityId, authorityId))
+        .all()
+        .map((r) => r.id)
+      refreshPlanningSchedule(tx, ids)
       return true
     },
     { behavior: 'immediate' },
