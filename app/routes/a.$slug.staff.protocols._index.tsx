@@ -71,7 +71,9 @@ export function loader({ request, params }: LoaderFunctionArgs) {
     defaultNoticeDays: settings.noticeWarningDays,
     query,
     staff,
-    dashboard,
+    // The list of every selected protocol is shown only for a filtered view: without filters it
+    // would be the whole registry (1,500 rows for a county) sent for nothing.
+    dashboard: activeFilterCount(query.filters) > 0 ? dashboard : { ...dashboard, selected: [] },
     canManage: can(actor, 'protocol.manage', resource),
   }
 }
