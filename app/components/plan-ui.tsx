@@ -144,8 +144,15 @@ export function PlanBreadcrumbs(props: {
  */
 export function SectionBody({ html, label, className }: { html: string; label: string; className?: string }) {
   const safeLabel = label.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
+  // Each region needs a name of its own: several tables in a section are numbered.
+  const tables = html.match(/<table>/g)?.length ?? 0
+  let n = 0
   const wrapped = html
-    .replace(/<table>/g, `<div class="table-scroll" role="region" tabindex="0" aria-label="${safeLabel}"><table>`)
+    .replace(/<table>/g, () => {
+      n++
+      const name = tables > 1 ? `${safeLabel} (${n}/${tables})` : safeLabel
+      return `<div class="table-scroll" role="region" tabindex="0" aria-label="${name}"><table>`
+    })
     .replace(/<\/table>/g, '</table></div>')
   // The HTML was sanitised on import (app/services/plan-import.server.ts): an allowlist of text tags.
   return <div className={`section-body ${className ?? ''}`} dangerouslySetInnerHTML={{ __html: wrapped }} />

@@ -30,17 +30,20 @@ export function RecommendationCard(props: {
   recommendation: RecommendationCardData
   base: string
   showSection: boolean
+  /** 2 where the card is the page's subject, right under its h1 (headings do not skip a level). */
+  headingLevel?: 2 | 3
 }) {
   const { t } = useTranslation()
   const r = props.recommendation
   const href = `${props.base}/recommendations/${r.id}`
+  const Heading = props.headingLevel === 2 ? 'h2' : 'h3'
   return (
     <article className="recommendation" aria-labelledby={`rec-${r.id}`}>
       <header>
-        <h3 id={`rec-${r.id}`}>
+        <Heading id={`rec-${r.id}`}>
           <Link to={href}>{r.registrationNumber}</Link> · {r.authorLabel}
           {r.mine ? <span className="badge">{t('plans.comment.yours')}</span> : null}
-        </h3>
+        </Heading>
         <p className="muted">
           {formatDate(r.submittedOn)}
           {props.showSection

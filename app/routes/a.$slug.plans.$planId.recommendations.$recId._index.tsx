@@ -160,7 +160,7 @@ export default function RecommendationPage() {
         </Link>{' '}
         · <Link to={base}>{data.plan.title}</Link>
       </p>
-      <RecommendationCard recommendation={r} base={base} showSection={false} />
+      <RecommendationCard recommendation={r} base={base} showSection={false} headingLevel={2} />
 
       {data.change ? (
         <section aria-labelledby="since">
