@@ -36,13 +36,10 @@ type StoredPage = {
   bytes: number
 }
 
-export type PageCacheStats = { hits: number; misses: number; stored: number; bytes: number; entries: number }
-
 export class PageCache {
   private readonly pages = new Map<string, StoredPage>()
   private readonly rendering = new Map<string, Promise<void>>()
   private bytes = 0
-  readonly stats = { hits: 0, misses: 0, stored: 0 }
 
   constructor(private readonly maxBytes: number) {}
 
@@ -65,7 +62,6 @@ export class PageCache {
     }
     this.pages.set(key, page)
     this.bytes += page.bytes
-    this.stats.stored++
     for (const [oldest, stored] of this.pages) {
       if (this.bytes <= this.maxBytes) break
       this.pages.delete(oldest)
@@ -86,8 +82,9 @@ export class PageCache {
     return 'rendered'
   }
 
-  summary(): PageCacheStats {
-    return { ...this.stats, bytes: this.bytes, entries: this.pages.size }
+  /** How much memory the kept pages take, and how many there are. */
+  summary() {
+    return { bytes: this.bytes, entries: this.pages.size }
   }
 }
 
@@ -97,7 +94,7 @@ const revisionStatement = () =>
   )
 
 /** The current revision of each scope. */
-export function currentRevisions(): Map<RevisionScope, number> {
+function currentRevisions(): Map<RevisionScope, number> {
   const rows = revisionStatement().all()
   return new Map(rows.map((r) => [r.scope, r.revision]))
 }
@@ -105,7 +102,7 @@ export function currentRevisions(): Map<RevisionScope, number> {
 export type RenderToResponse = (req: ExpressRequest, res: ExpressResponse) => Promise<Response>
 
 /** Sends a fetch Response through Express (status, headers including every Set-Cookie, body). */
-export async function sendResponse(res: ExpressResponse, response: Response, body?: Buffer) {
+async function sendResponse(res: ExpressResponse, response: Response, body?: Buffer) {
   res.statusMessage = response.statusText
   res.status(response.status)
   for (const [name, value] of response.headers) {
@@ -187,12 +184,10 @@ export function pageCacheMiddleware(options: { maxBytes: number; render: RenderT
       }
       const cached = cache.get(key)
       if (cached) {
-        cache.stats.hits++
         return serve(cached, 'hit')
       }
       let answered = false
       const outcome = await cache.once(key, async () => {
-        cache.stats.misses++
         const response = await options.render(req, res)
         const body = Buffer.from(await response.arrayBuffer())
         const keep = response.status === 200 && response.headers.getSetCookie().length === 0
@@ -208,7 +203,6 @@ export function pageCacheMiddleware(options: { maxBytes: number; render: RenderT
       // Another request rendered it: serve its copy, or render ourselves if it could not be kept.
       const page = outcome === 'waited' ? cache.get(key) : undefined
       if (page) {
-        cache.stats.hits++
         return serve(page, 'hit')
       }
       return next()
@@ -217,5 +211,5 @@ export function pageCacheMiddleware(options: { maxBytes: number; render: RenderT
       next(error)
     }
   }
-  return Object.assign(middleware, { cache })
+  return middleware
 }
