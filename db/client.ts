@@ -48,6 +48,25 @@ export function openDatabase(file: string, options: { busyTimeoutMs?: number } =
   return db
 }
 
+/**
+ * A query built once per database and kept compiled. drizzle builds a query's SQL on every call,
+ * walking every selected column: on the hottest paths (the session check of every request, a
+ * recommendation's insert) building cost more than running. The values are `sql.placeholder`s
+ * given at each run: `const bySlug = preparedQuery((db) => db.select()…prepare())`, then
+ * `bySlug(db).get({ slug })`.
+ */
+export function preparedQuery<Q>(build: (db: DB) => Q): (db: DB) => Q {
+  const built = new WeakMap<DB, Q>()
+  return (db) => {
+    let query = built.get(db)
+    if (query === undefined) {
+      query = build(db)
+      built.set(db, query)
+    }
+    return query
+  }
+}
+
 /** What an HTTP answer stopped by the database lock tells the client (`Retry-After`, seconds). */
 export const DATABASE_BUSY_RETRY_AFTER_SECONDS = 5
 

@@ -63,6 +63,17 @@ export type DashboardFilters = {
 
 export const NO_FILTERS: DashboardFilters = { partner: '', kind: null, responsible: null, status: null, q: '' }
 
+/** The dashboard's lists, each shown a page at a time (`?reviewPage=2`). */
+export const DASHBOARD_LISTS = ['selected', 'notice', 'expiring', 'review', 'noTerm', 'expired'] as const
+export type DashboardList = (typeof DASHBOARD_LISTS)[number]
+/** Rows of a list on one page: enough to act on, small enough for a page that loads at once. */
+export const DASHBOARD_PAGE_SIZE = 25
+
+/** The address parameter that holds a list's page. */
+export function pageParam(list: DashboardList): string {
+  return `${list}Page`
+}
+
 export type DashboardQuery = {
   asOf: IsoDate
   /** An `asOf` value that is not a calendar date (the dashboard then shows today). */
@@ -72,6 +83,8 @@ export type DashboardQuery = {
   rejectedNotice: string | null
   expiryWindow: ExpiryWindow
   filters: DashboardFilters
+  /** The page asked for each list (1 when absent or not a whole number; clamped when shown). */
+  pages: Record<DashboardList, number>
 }
 
 const MAX_TEXT = 200
@@ -92,6 +105,11 @@ export function readDashboardQuery(
   const kind = text('kind')
   const status = text('status')
   const responsible = text('responsible')
+  const pages = {} as Record<DashboardList, number>
+  for (const list of DASHBOARD_LISTS) {
+    const value = text(pageParam(list))
+    pages[list] = /^[1-9]\d{0,5}$/.test(value) ? Number(value) : 1
+  }
 
   return {
     asOf: asOfValid ? asOfParam : context.today,
@@ -106,7 +124,46 @@ export function readDashboardQuery(
       status: PROTOCOL_STATUSES.find((s) => s === status) ?? null,
       q: text('q'),
     },
+    pages,
   }
+}
+
+/** One page of a list: its rows and where they sit in the whole list. */
+export type ListPage<T> = {
+  rows: T[]
+  /** The page shown: the one asked for, or the last one when it asked beyond the end. */
+  page: number
+  pageCount: number
+  total: number
+  /** Position of the first and last row shown, counted from 1 (0 and 0 for an empty list). */
+  first: number
+  last: number
+}
+
+/**
+ * The page numbers a pager links to: the first, the last, and two either side of the current
+ * one; `null` stands for the pages left out between them (never for a single page).
+ */
+export function pageNumbers(page: number, pageCount: number): Array<number | null> {
+  const shown = new Set([1, pageCount])
+  for (let n = page - 2; n <= page + 2; n++) if (n >= 1 && n <= pageCount) shown.add(n)
+  const sorted = [...shown].sort((a, b) => a - b)
+  const out: Array<number | null> = []
+  for (const n of sorted) {
+    const previous = out.length > 0 ? out[out.length - 1] : undefined
+    if (typeof previous === 'number' && n - previous === 2) out.push(previous + 1)
+    else if (typeof previous === 'number' && n - previous > 2) out.push(null)
+    out.push(n)
+  }
+  return out
+}
+
+export function pageOf<T>(rows: readonly T[], requested: number, size: number = DASHBOARD_PAGE_SIZE): ListPage<T> {
+  const pageCount = Math.max(1, Math.ceil(rows.length / size))
+  const page = Math.min(Math.max(1, Math.floor(requested) || 1), pageCount)
+  const shown = rows.slice((page - 1) * size, page * size)
+  const first = shown.length === 0 ? 0 : (page - 1) * size + 1
+  return { rows: shown, page, pageCount, total: rows.length, first, last: first === 0 ? 0 : first + shown.length - 1 }
 }
 
 /** How many filters are set (the "as of" date and the windows are not filters). */

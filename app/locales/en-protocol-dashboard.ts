@@ -143,6 +143,14 @@ export const enProtocolDashboard: Translation<typeof roProtocolDashboard> = {
     noText: 'The text says nothing about the term.',
     none: 'Every protocol has a usable term.',
   },
+  pager: {
+    label: 'Pages of the list “{{title}}”',
+    caption: '{{title}}: rows {{first}}–{{last}} of {{total}}',
+    position: 'Rows {{first}}–{{last}} of {{total}}',
+    previous: '← Previous',
+    next: 'Next →',
+    page: 'Page {{page}}',
+  },
   problems: {
     invalid_date: 'A date that does not exist',
     missing_start: 'The start date is missing',

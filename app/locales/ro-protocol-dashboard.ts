@@ -141,6 +141,14 @@ export const roProtocolDashboard = {
     noText: 'Textul nu spune nimic despre durată.',
     none: 'Toate protocoalele au o durată utilizabilă.',
   },
+  pager: {
+    label: 'Paginile listei „{{title}}”',
+    caption: '{{title}}: rândurile {{first}}–{{last}} din {{total}}',
+    position: 'Rândurile {{first}}–{{last}} din {{total}}',
+    previous: '← Anterioarele',
+    next: 'Următoarele →',
+    page: 'Pagina {{page}}',
+  },
   problems: {
     invalid_date: 'Dată inexistentă',
     missing_start: 'Lipsește data de început',

@@ -1,4 +1,5 @@
-import { eq } from 'drizzle-orm'
+import { eq, sql } from 'drizzle-orm'
+import { preparedQuery } from '#db/client.ts'
 import { sessions, users } from '#db/schema.ts'
 import { createToken, parseToken, secretMatches, sessionExpiry, shouldRefreshActivity } from '~/domain/session-token'
 import { clock } from '~/services/clock.server'
@@ -23,17 +24,22 @@ export function createSession(userId: string, userAgent: string | null): { token
   return { token, id }
 }
 
+/** Run on every request that carries a session cookie: built once. */
+const sessionWithUser = preparedQuery((db) =>
+  db
+    .select({ session: sessions, user: users })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.id, sql.placeholder('id')))
+    .prepare(),
+)
+
 /** The session and user behind a token, or null (expired sessions are removed on the way). */
 export function validateSessionToken(token: string) {
   const parsed = parseToken(token)
   if (!parsed) return null
   const db = getDb()
-  const row = db
-    .select({ session: sessions, user: users })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.id, parsed.id))
-    .get()
+  const row = sessionWithUser(db).get({ id: parsed.id })
   if (!row) return null
   if (!secretMatches(parsed.secret, row.session.secretHash)) return null
   const now = clock.now()

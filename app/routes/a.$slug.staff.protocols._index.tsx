@@ -14,12 +14,18 @@ import { can, type Resource } from '~/domain/permissions'
 import {
   activeFilterCount,
   buildDashboard,
+  DASHBOARD_LISTS,
   EXPIRY_WINDOWS,
   keyDate,
+  pageNumbers,
+  pageOf,
+  pageParam,
   readDashboardQuery,
   TIMELINE_MAX_ROWS,
   timelinePosition,
+  type DashboardList,
   type DashboardRow,
+  type ListPage,
   type Timeline,
   type TimelineRow,
 } from '~/domain/protocol-dashboard'
@@ -65,18 +71,55 @@ export function loader({ request, params }: LoaderFunctionArgs) {
     filters: query.filters,
     searchMatches: query.filters.q ? searchProtocolIds(authority.id, query.filters.q) : null,
   })
+  const { selected, notice, expiring, needsReview, noUsableTerm, expired, ...summary } = dashboard
+  // Each list is sent a page at a time: a county's registry can have hundreds of protocols to
+  // review, and the list of every selected protocol is shown only for a filtered view (without
+  // filters it would be the whole registry).
+  const rows: Record<DashboardList, DashboardRow[]> = {
+    selected: activeFilterCount(query.filters) > 0 ? selected : [],
+    notice,
+    expiring,
+    review: needsReview,
+    noTerm: noUsableTerm,
+    expired: expired.recent,
+  }
+  const lists = {} as Record<DashboardList, ListPage<ListRow>>
+  for (const list of DASHBOARD_LISTS) {
+    const page = pageOf(rows[list], query.pages[list])
+    lists[list] = { ...page, rows: page.rows.map((row) => listRow(row, query.asOf)) }
+  }
   return {
     authority: { slug: authority.slug, name: authority.name },
     today,
     defaultNoticeDays: settings.noticeWarningDays,
     query,
     staff,
-    // The list of every selected protocol is shown only for a filtered view: without filters it
-    // would be the whole registry (1,500 rows for a county) sent for nothing.
-    dashboard: activeFilterCount(query.filters) > 0 ? dashboard : { ...dashboard, selected: [] },
+    dashboard: { ...summary, expiredOlderCount: expired.olderCount },
+    lists,
     canManage: can(actor, 'protocol.manage', resource),
   }
 }
+
+/** What a list's row shows, and nothing more: the whole row would weigh on every page's data. */
+function listRow(row: DashboardRow, asOf: string) {
+  return {
+    id: row.id,
+    title: row.title,
+    kind: row.kind,
+    partners: row.partners,
+    status: row.status,
+    noticeDeadline: row.noticeDeadline,
+    renewsOn: row.renewsOn,
+    end: row.end,
+    endingReason: row.endingReason,
+    flagged: row.flagged,
+    flagReasons: row.flagReasons,
+    reviewDueSince: row.reviewDueSince,
+    validityText: row.validityText,
+    keyDate: keyDate(row, asOf),
+  }
+}
+type ListRow = ReturnType<typeof listRow>
 
 type Data = ReturnType<typeof useLoaderData<typeof loader>>
 type Params = Record<string, string | null>
@@ -93,7 +136,34 @@ function currentParams(data: Data): Params {
     responsible: query.filters.responsible,
     status: query.filters.status,
     q: query.filters.q || null,
+    ...pageParams(data),
   }
+}
+
+/** The page of each list when it is not the first. */
+function pageParams(data: Data): Params {
+  const params: Params = {}
+  for (const list of DASHBOARD_LISTS) {
+    const page = data.lists[list].page
+    params[pageParam(list)] = page > 1 ? String(page) : null
+  }
+  return params
+}
+
+/** A change of filters, of date or of window starts every list at its first page. */
+const FIRST_PAGES: Params = Object.fromEntries(DASHBOARD_LISTS.map((list) => [pageParam(list), null]))
+
+/** Every filter cleared (and so every list on its first page); the date and the windows stay. */
+const WITHOUT_FILTERS: Params = { ...FIRST_PAGES, partner: null, kind: null, responsible: null, status: null, q: null }
+
+/** The id of a list's section on the page (its address fragment). */
+const SECTION_ID: Record<DashboardList, string> = {
+  selected: 'selected',
+  notice: 'notice',
+  expiring: 'expiring',
+  review: 'review',
+  noTerm: 'no-term',
+  expired: 'expired',
 }
 
 function hrefWith(base: string, params: Params, changes: Params = {}, hash = '') {
@@ -118,7 +188,7 @@ export default function ProtocolDashboard() {
   const { t } = useTranslation()
   const data = useLoaderData<typeof loader>()
   const location = useLocation()
-  const { authority, dashboard, query, today, canManage } = data
+  const { authority, dashboard, lists, query, today, canManage } = data
   const base = `/a/${authority.slug}/staff/protocols`
   const params = currentParams(data)
   const activeFilters = activeFilterCount(query.filters)
@@ -151,22 +221,24 @@ export default function ProtocolDashboard() {
 
   const sections = [
     ...(activeFilters > 0
-      ? [{ id: 'selected', title: t('protocolDashboard.selected.title'), count: dashboard.selected.length }]
+      ? [{ id: 'selected', title: t('protocolDashboard.selected.title'), count: lists.selected.total }]
       : []),
     {
       id: 'notice',
       title: t('protocolDashboard.notice.title', { count: query.noticeDays }),
-      count: dashboard.notice.length,
+      count: lists.notice.total,
     },
     {
       id: 'expiring',
       title: t('protocolDashboard.expiring.title', { count: query.expiryWindow }),
-      count: dashboard.expiring.length,
+      count: lists.expiring.total,
     },
-    { id: 'review', title: t('protocolDashboard.needsReview.title'), count: dashboard.needsReview.length },
-    { id: 'no-term', title: t('protocolDashboard.noUsableTerm.title'), count: dashboard.noUsableTerm.length },
-    { id: 'expired', title: t('protocolDashboard.expired.title'), count: dashboard.expired.recent.length },
+    { id: 'review', title: t('protocolDashboard.needsReview.title'), count: lists.review.total },
+    { id: 'no-term', title: t('protocolDashboard.noUsableTerm.title'), count: lists.noTerm.total },
+    { id: 'expired', title: t('protocolDashboard.expired.title'), count: lists.expired.total },
   ]
+  const pageHref = (list: DashboardList) => (page: number) =>
+    hrefWith(base, params, { [pageParam(list)]: page > 1 ? String(page) : null }, `#${SECTION_ID[list]}`)
   const titleOf = (id: string) => {
     const s = sections.find((x) => x.id === id)!
     return `${s.title} (${s.count})`
@@ -201,7 +273,9 @@ export default function ProtocolDashboard() {
         <div className="notice">
           <p>
             {t('protocolDashboard.lookingAhead', { date: formatDate(query.asOf), today: formatDate(today) })}{' '}
-            <Link to={hrefWith(base, params, { asOf: null })}>{t('protocolDashboard.backToToday')}</Link>
+            <Link to={hrefWith(base, params, { ...FIRST_PAGES, asOf: null })}>
+              {t('protocolDashboard.backToToday')}
+            </Link>
           </p>
         </div>
       ) : null}
@@ -213,7 +287,7 @@ export default function ProtocolDashboard() {
         <ul className="status-counts">
           <li>
             <Link
-              to={hrefWith(base, params, { status: null })}
+              to={hrefWith(base, params, { ...FIRST_PAGES, status: null })}
               aria-current={query.filters.status === null ? 'true' : undefined}
             >
               <span className="status-count">
@@ -225,7 +299,7 @@ export default function ProtocolDashboard() {
           {PROTOCOL_STATUSES.map((status) => (
             <li key={status}>
               <Link
-                to={hrefWith(base, params, { status })}
+                to={hrefWith(base, params, { ...FIRST_PAGES, status })}
                 aria-current={query.filters.status === status ? 'true' : undefined}
               >
                 <span className="status-count">{dashboard.statusCounts[status]}</span> <StatusBadge status={status} />
@@ -236,9 +310,7 @@ export default function ProtocolDashboard() {
         {activeFilters > 0 ? (
           <p>
             {t('protocolDashboard.counts.matching', { count: dashboard.matching, total: dashboard.total })}{' '}
-            <Link to={hrefWith(base, params, { partner: null, kind: null, responsible: null, status: null, q: null })}>
-              {t('protocolDashboard.filters.reset')}
-            </Link>
+            <Link to={hrefWith(base, params, WITHOUT_FILTERS)}>{t('protocolDashboard.filters.reset')}</Link>
           </p>
         ) : null}
       </section>
@@ -267,7 +339,8 @@ export default function ProtocolDashboard() {
       {activeFilters > 0 ? (
         <DashboardSection id="selected" title={titleOf('selected')} intro={t('protocolDashboard.selected.intro')}>
           <RowsTable
-            rows={dashboard.selected}
+            list={lists.selected}
+            pageHref={pageHref('selected')}
             slug={authority.slug}
             caption={titleOf('selected')}
             none={t('protocolDashboard.noMatch')}
@@ -279,7 +352,8 @@ export default function ProtocolDashboard() {
 
       <DashboardSection id="notice" title={titleOf('notice')} intro={t('protocolDashboard.notice.intro')}>
         <RowsTable
-          rows={dashboard.notice}
+          list={lists.notice}
+          pageHref={pageHref('notice')}
           slug={authority.slug}
           caption={titleOf('notice')}
           none={t('protocolDashboard.notice.none')}
@@ -295,7 +369,12 @@ export default function ProtocolDashboard() {
             {EXPIRY_WINDOWS.map((w) => (
               <li key={w}>
                 <Link
-                  to={hrefWith(base, params, { within: w === EXPIRY_WINDOWS[0] ? null : String(w) }, '#expiring')}
+                  to={hrefWith(
+                    base,
+                    params,
+                    { within: w === EXPIRY_WINDOWS[0] ? null : String(w), [pageParam('expiring')]: null },
+                    '#expiring',
+                  )}
                   aria-current={query.expiryWindow === w ? 'true' : undefined}
                   preventScrollReset
                 >
@@ -306,7 +385,8 @@ export default function ProtocolDashboard() {
           </ul>
         </nav>
         <RowsTable
-          rows={dashboard.expiring}
+          list={lists.expiring}
+          pageHref={pageHref('expiring')}
           slug={authority.slug}
           caption={titleOf('expiring')}
           none={t('protocolDashboard.expiring.none')}
@@ -317,7 +397,8 @@ export default function ProtocolDashboard() {
 
       <DashboardSection id="review" title={titleOf('review')} intro={t('protocolDashboard.needsReview.intro')}>
         <RowsTable
-          rows={dashboard.needsReview}
+          list={lists.review}
+          pageHref={pageHref('review')}
           slug={authority.slug}
           caption={titleOf('review')}
           none={t('protocolDashboard.needsReview.none')}
@@ -328,7 +409,8 @@ export default function ProtocolDashboard() {
 
       <DashboardSection id="no-term" title={titleOf('no-term')} intro={t('protocolDashboard.noUsableTerm.intro')}>
         <RowsTable
-          rows={dashboard.noUsableTerm}
+          list={lists.noTerm}
+          pageHref={pageHref('noTerm')}
           slug={authority.slug}
           caption={titleOf('no-term')}
           none={t('protocolDashboard.noUsableTerm.none')}
@@ -339,15 +421,16 @@ export default function ProtocolDashboard() {
 
       <DashboardSection id="expired" title={titleOf('expired')} intro={t('protocolDashboard.expired.intro')}>
         <RowsTable
-          rows={dashboard.expired.recent}
+          list={lists.expired}
+          pageHref={pageHref('expired')}
           slug={authority.slug}
           caption={titleOf('expired')}
           none={t('protocolDashboard.expired.none')}
           dateHeader={t('protocolDashboard.columns.ended')}
           dateCell={(row) => <EndedCell row={row} asOf={query.asOf} />}
         />
-        {dashboard.expired.olderCount > 0 ? (
-          <p className="muted">{t('protocolDashboard.expired.older', { count: dashboard.expired.olderCount })}</p>
+        {dashboard.expiredOlderCount > 0 ? (
+          <p className="muted">{t('protocolDashboard.expired.older', { count: dashboard.expiredOlderCount })}</p>
         ) : null}
       </DashboardSection>
 
@@ -448,17 +531,7 @@ function Filters(props: { data: Data; base: string; params: Params; activeFilter
             {t('protocolDashboard.filters.apply')}
           </button>
           {props.activeFilters > 0 ? (
-            <Link
-              to={hrefWith(props.base, props.params, {
-                partner: null,
-                kind: null,
-                responsible: null,
-                status: null,
-                q: null,
-              })}
-            >
-              {t('protocolDashboard.filters.reset')}
-            </Link>
+            <Link to={hrefWith(props.base, props.params, WITHOUT_FILTERS)}>{t('protocolDashboard.filters.reset')}</Link>
           ) : null}
         </div>
       </Form>
@@ -483,54 +556,120 @@ function Partners({ names }: { names: string[] }) {
 }
 
 function RowsTable(props: {
-  rows: DashboardRow[]
+  list: ListPage<ListRow>
+  pageHref: (page: number) => string
   slug: string
   caption: string
   none: string
   dateHeader: string
-  dateCell: (row: DashboardRow) => ReactNode
+  dateCell: (row: ListRow) => ReactNode
 }) {
   const { t } = useTranslation()
-  if (props.rows.length === 0) return <p className="dash-none">{props.none}</p>
+  const { list } = props
+  if (list.total === 0) return <p className="dash-none">{props.none}</p>
   const col = (key: string) => t(`protocolDashboard.columns.${key}`)
   return (
-    <div className="table-wrap">
-      <table className="dash-table">
-        <caption className="visually-hidden">{props.caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{col('title')}</th>
-            <th scope="col">{col('kind')}</th>
-            <th scope="col">{col('partners')}</th>
-            <th scope="col">{col('status')}</th>
-            <th scope="col">{props.dateHeader}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.rows.map((row) => (
-            <tr key={row.id}>
-              <th scope="row">
-                <Link to={`/a/${props.slug}/staff/protocols/${row.id}`}>{row.title}</Link>
-              </th>
-              <td data-label={col('kind')}>{t(`protocolKinds.${row.kind}`)}</td>
-              <td data-label={col('partners')}>
-                <Partners names={row.partners} />
-              </td>
-              <td data-label={col('status')}>
-                <StatusBadge status={row.status} />
-              </td>
-              <td data-label={props.dateHeader} className="dash-date">
-                {props.dateCell(row)}
-              </td>
+    <>
+      <div className="table-wrap">
+        <table className="dash-table">
+          <caption className="visually-hidden">
+            {list.pageCount > 1
+              ? t('protocolDashboard.pager.caption', {
+                  title: props.caption,
+                  first: list.first,
+                  last: list.last,
+                  total: list.total,
+                })
+              : props.caption}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">{col('title')}</th>
+              <th scope="col">{col('kind')}</th>
+              <th scope="col">{col('partners')}</th>
+              <th scope="col">{col('status')}</th>
+              <th scope="col">{props.dateHeader}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+          </thead>
+          <tbody>
+            {list.rows.map((row) => (
+              <tr key={row.id}>
+                <th scope="row">
+                  <Link to={`/a/${props.slug}/staff/protocols/${row.id}`}>{row.title}</Link>
+                </th>
+                <td data-label={col('kind')}>{t(`protocolKinds.${row.kind}`)}</td>
+                <td data-label={col('partners')}>
+                  <Partners names={row.partners} />
+                </td>
+                <td data-label={col('status')}>
+                  <StatusBadge status={row.status} />
+                </td>
+                <td data-label={props.dateHeader} className="dash-date">
+                  {props.dateCell(row)}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <ListPager list={list} href={props.pageHref} title={props.caption} />
+    </>
   )
 }
 
-function NoticeCell({ row, asOf }: { row: DashboardRow; asOf: string }) {
+/** Previous, the pages, next: links that keep every other choice of the page. */
+function ListPager(props: { list: ListPage<ListRow>; href: (page: number) => string; title: string }) {
+  const { t } = useTranslation()
+  const { page, pageCount } = props.list
+  if (pageCount <= 1) return null
+  return (
+    <nav className="dash-pager" aria-label={t('protocolDashboard.pager.label', { title: props.title })}>
+      <p className="dash-pager-position">
+        {t('protocolDashboard.pager.position', {
+          first: props.list.first,
+          last: props.list.last,
+          total: props.list.total,
+        })}
+      </p>
+      <ul>
+        {page > 1 ? (
+          <li>
+            <Link to={props.href(page - 1)} rel="prev" preventScrollReset>
+              {t('protocolDashboard.pager.previous')}
+            </Link>
+          </li>
+        ) : null}
+        {pageNumbers(page, pageCount).map((n, i) =>
+          n === null ? (
+            <li key={`gap-${i}`} aria-hidden="true">
+              …
+            </li>
+          ) : (
+            <li key={n}>
+              <Link
+                to={props.href(n)}
+                aria-current={n === page ? 'page' : undefined}
+                aria-label={t('protocolDashboard.pager.page', { page: n })}
+                preventScrollReset
+              >
+                {n}
+              </Link>
+            </li>
+          ),
+        )}
+        {page < pageCount ? (
+          <li>
+            <Link to={props.href(page + 1)} rel="next" preventScrollReset>
+              {t('protocolDashboard.pager.next')}
+            </Link>
+          </li>
+        ) : null}
+      </ul>
+    </nav>
+  )
+}
+
+function NoticeCell({ row, asOf }: { row: ListRow; asOf: string }) {
   const { t } = useTranslation()
   const relative = useRelative(asOf)
   return (
@@ -549,7 +688,7 @@ function NoticeCell({ row, asOf }: { row: DashboardRow; asOf: string }) {
   )
 }
 
-function EndCell({ row, asOf }: { row: DashboardRow; asOf: string }) {
+function EndCell({ row, asOf }: { row: ListRow; asOf: string }) {
   const { t } = useTranslation()
   const relative = useRelative(asOf)
   return (
@@ -565,10 +704,10 @@ function EndCell({ row, asOf }: { row: DashboardRow; asOf: string }) {
   )
 }
 
-function KeyDateCell({ row, asOf }: { row: DashboardRow; asOf: string }) {
+function KeyDateCell({ row, asOf }: { row: ListRow; asOf: string }) {
   const { t } = useTranslation()
   const relative = useRelative(asOf)
-  const key = keyDate(row, asOf)
+  const key = row.keyDate
   if (!key) return <span className="muted">{t('protocolDashboard.keyDates.none')}</span>
   return (
     <>
@@ -578,7 +717,7 @@ function KeyDateCell({ row, asOf }: { row: DashboardRow; asOf: string }) {
   )
 }
 
-function EndedCell({ row, asOf }: { row: DashboardRow; asOf: string }) {
+function EndedCell({ row, asOf }: { row: ListRow; asOf: string }) {
   const relative = useRelative(asOf)
   return (
     <>
@@ -602,7 +741,7 @@ function problemLabel(t: (key: string) => string, code: string) {
   return t(`protocolDashboard.problems.${known.includes(code) ? code : 'other'}`)
 }
 
-function Problems({ row }: { row: DashboardRow }) {
+function Problems({ row }: { row: ListRow }) {
   const { t } = useTranslation()
   if (row.flagReasons.length === 0) return null
   return (
@@ -617,7 +756,7 @@ function Problems({ row }: { row: DashboardRow }) {
   )
 }
 
-function ReasonsCell({ row }: { row: DashboardRow }) {
+function ReasonsCell({ row }: { row: ListRow }) {
   const { t } = useTranslation()
   return (
     <>
@@ -630,7 +769,7 @@ function ReasonsCell({ row }: { row: DashboardRow }) {
   )
 }
 
-function ValidityCell({ row }: { row: DashboardRow }) {
+function ValidityCell({ row }: { row: ListRow }) {
   const { t } = useTranslation()
   return (
     <>
@@ -655,6 +794,9 @@ const ROW_HEIGHT = 36
 const BAR_HEIGHT = 14
 const SVG_WIDTH = PAD_LEFT + PLOT_WIDTH + PAD_RIGHT
 
+/** Coordinates to a tenth of a pixel: finer than any screen draws, and longer numbers only weigh. */
+const px = (n: number) => Math.round(n * 10) / 10
+
 type Tone = 'ok' | 'warn' | 'danger' | 'neutral'
 const TONES: Tone[] = ['ok', 'warn', 'danger', 'neutral']
 const TONE: Record<ProtocolStatus, Tone> = {
@@ -672,7 +814,7 @@ function TimelineSection({ timeline, slug, today }: { timeline: Timeline; slug: 
   const { t } = useTranslation()
   const scroller = useRef<HTMLDivElement>(null)
   const labels = useRef<HTMLOListElement>(null)
-  const x = (date: string) => PAD_LEFT + Math.min(1, Math.max(0, timelinePosition(timeline, date))) * PLOT_WIDTH
+  const x = (date: string) => px(PAD_LEFT + Math.min(1, Math.max(0, timelinePosition(timeline, date))) * PLOT_WIDTH)
   const asOfX = x(timeline.asOf)
 
   // On a narrow screen, start with the date of the situation in view rather than a year ago.
@@ -789,12 +931,12 @@ function Axis({ timeline, x, height }: { timeline: Timeline; x: (date: string) =
               y2={height}
             />
             {newYear ? (
-              <text className="tl-year" x={tx + 3} y={30}>
+              <text className="tl-year" x={px(tx + 3)} y={30}>
                 {tick.year}
               </text>
             ) : null}
             {monthFits ? (
-              <text className="tl-month" x={tx + PX_PER_MONTH / 2} y={AXIS_HEIGHT - 4} textAnchor="middle">
+              <text className="tl-month" x={px(tx + PX_PER_MONTH / 2)} y={AXIS_HEIGHT - 4} textAnchor="middle">
                 {t(`protocolDashboard.chart.months.m${tick.month}`)}
               </text>
             ) : null}
@@ -823,13 +965,13 @@ function TimelineBars(props: { row: TimelineRow; y: number; x: (date: string) =>
           className={`tl-bar tone-${tone}`}
           x={x1}
           y={top}
-          width={Math.max(2, x2 - x1)}
+          width={px(Math.max(2, x2 - x1))}
           height={BAR_HEIGHT}
           rx={2}
         />
       ) : (
         <>
-          <rect x={x1} y={top} width={Math.max(2, right - x1)} height={BAR_HEIGHT} fill={`url(#tl-fade-${tone})`} />
+          <rect x={x1} y={top} width={px(Math.max(2, right - x1))} height={BAR_HEIGHT} fill={`url(#tl-fade-${tone})`} />
           <line className={`tl-open-start tone-${tone}`} x1={x1} x2={x1} y1={top} y2={top + BAR_HEIGHT} />
         </>
       )}
@@ -838,7 +980,7 @@ function TimelineBars(props: { row: TimelineRow; y: number; x: (date: string) =>
           className={`tl-next tone-${tone}`}
           x={x(row.next.start)}
           y={top + 1}
-          width={Math.max(2, x(addDays(row.next.end, 1)) - x(row.next.start))}
+          width={px(Math.max(2, x(addDays(row.next.end, 1)) - x(row.next.start)))}
           height={BAR_HEIGHT - 2}
           rx={2}
         />
@@ -852,12 +994,12 @@ function TimelineBars(props: { row: TimelineRow; y: number; x: (date: string) =>
 
 /** End of validity: a dark square on the bar's end. */
 function EndMarker({ cx, cy }: { cx: number; cy: number }) {
-  return <rect className="tl-end" x={cx - 4.5} y={cy - 4.5} width={9} height={9} />
+  return <rect className="tl-end" x={px(cx - 4.5)} y={px(cy - 4.5)} width={9} height={9} />
 }
 
 /** Notice deadline: a red triangle above the bar, pointing down at the last day to give notice. */
 function NoticeMarker({ cx, top }: { cx: number; top: number }) {
-  return <path className="tl-notice" d={`M ${cx - 6} ${top - 9} L ${cx + 6} ${top - 9} L ${cx} ${top + 2} Z`} />
+  return <path className="tl-notice" d={`M ${px(cx - 6)} ${top - 9} L ${px(cx + 6)} ${top - 9} L ${cx} ${top + 2} Z`} />
 }
 
 /** Next review: a hollow circle on the bar. */

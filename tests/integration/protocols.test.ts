@@ -196,3 +196,46 @@ describe('importing protocols through the UI', () => {
     expect((await viewer.post(`${base}/import`, { intent: 'import', text: 'x' })).status).toBe(403)
   })
 })
+
+describe('the dashboard’s long lists', () => {
+  it('shows 25 rows of a list at a time, with links to its other pages that keep the other choices', async () => {
+    const legal = await signIn('juridic.pangarati')
+    const titles = Array.from({ length: 30 }, (_, i) => `Protocol de paginare ${String(i + 1).padStart(2, '0')}`)
+    for (const title of titles) {
+      const res = await legal.post(`${base}/new`, {
+        ...autoRenewing,
+        title,
+        termType: 'fixed',
+        start: '2025-01-16',
+        end: '2027-01-15',
+      })
+      expect(res.status).toBe(302)
+    }
+    // 15.01.2027 is 53 days after today: in the 90-day window, not in the default 30-day one.
+    const first = await text(await legal.get(`${base}?within=90`))
+    const expiring = (html: string) =>
+      html.slice(html.indexOf('<section id="expiring"'), html.indexOf('<section id="review"'))
+    const ours = (html: string) => titles.filter((title) => expiring(html).includes(`>${title}<`))
+    const total = Number(/Rândurile 1–25 din (\d+)/.exec(expiring(first))?.[1])
+    expect(total).toBeGreaterThanOrEqual(30)
+    expect(expiring(first).match(/<tr><th scope="row">/g)).toHaveLength(25)
+
+    const next = /<a rel="next"[^>]*href="([^"]+)"/.exec(expiring(first))?.[1]?.replaceAll('&amp;', '&')
+    expect(next).toBe(`${base}?within=90&expiringPage=2#expiring`)
+    const second = await text(await legal.get(next!.split('#')[0]!))
+    expect(expiring(second)).toContain(`Rândurile 26–${total} din ${total}`)
+    expect(expiring(second).match(/<tr><th scope="row">/g)).toHaveLength(total - 25)
+    expect(expiring(second)).toMatch(/aria-current="page"[^>]*>2</)
+    // Every one of the thirty is on exactly one of the two pages.
+    expect([...ours(first), ...ours(second)].sort()).toEqual(titles)
+
+    // The other lists stay on their first page, and a status link starts every list afresh.
+    expect(second).not.toContain('reviewPage=')
+    const statusLink = /href="([^"]*status=expiring[^"]*)"/.exec(second)?.[1]?.replaceAll('&amp;', '&')
+    expect(statusLink).toBe(`${base}?within=90&status=expiring`)
+    // A page beyond the end of a list shows its last page.
+    expect(expiring(await text(await legal.get(`${base}?within=90&expiringPage=99`)))).toContain(
+      `Rândurile 26–${total} din ${total}`,
+    )
+  })
+})

@@ -7,6 +7,8 @@ import {
   keyDate,
   monthTicks,
   NO_FILTERS,
+  pageNumbers,
+  pageOf,
   readDashboardQuery,
   timelinePosition,
   type DashboardFilters,
@@ -171,6 +173,42 @@ describe('readDashboardQuery', () => {
     expect(read('kind=treaty&status=zombie&responsible=someone-else').filters).toEqual(NO_FILTERS)
     expect(read('responsible=none').filters.responsible).toBe('none')
     expect(activeFilterCount(q.filters)).toBe(5)
+  })
+})
+
+describe('the pages of a list', () => {
+  const context = { today: '2026-03-10', noticeWarningDays: 45, staffIds: [] }
+  const rows = Array.from({ length: 205 }, (_, i) => `row ${i + 1}`)
+
+  it('reads each list’s page from the address, the first when absent or not a page number', () => {
+    const q = readDashboardQuery(
+      new URLSearchParams('reviewPage=3&noTermPage=0&expiredPage=2.5&noticePage=-1'),
+      context,
+    )
+    expect(q.pages).toEqual({ selected: 1, notice: 1, expiring: 1, review: 3, noTerm: 1, expired: 1 })
+  })
+
+  it('shows 25 rows a page and says which', () => {
+    expect(pageOf(rows, 1)).toMatchObject({ page: 1, pageCount: 9, total: 205, first: 1, last: 25 })
+    expect(pageOf(rows, 1).rows).toHaveLength(25)
+    const third = pageOf(rows, 3)
+    expect(third.rows[0]).toBe('row 51')
+    expect(third).toMatchObject({ first: 51, last: 75 })
+    expect(pageOf(rows, 9)).toMatchObject({ first: 201, last: 205, rows: rows.slice(200) })
+  })
+
+  it('shows the last page for a page beyond the end (a list that shrank since the link was made)', () => {
+    expect(pageOf(rows, 40)).toMatchObject({ page: 9, first: 201, last: 205 })
+    expect(pageOf([], 4)).toEqual({ rows: [], page: 1, pageCount: 1, total: 0, first: 0, last: 0 })
+  })
+
+  it('links to the first, the last and two pages either side of the current one', () => {
+    expect(pageNumbers(1, 1)).toEqual([1])
+    expect(pageNumbers(1, 9)).toEqual([1, 2, 3, null, 9])
+    expect(pageNumbers(6, 12)).toEqual([1, null, 4, 5, 6, 7, 8, null, 12])
+    expect(pageNumbers(9, 9)).toEqual([1, null, 7, 8, 9])
+    // A gap of one page shows that page rather than an ellipsis.
+    expect(pageNumbers(5, 9)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9])
   })
 })
 
