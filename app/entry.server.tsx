@@ -35,6 +35,10 @@ export default async function handleRequest(
 
   return new Promise<Response>((resolve, reject) => {
     let failed = false
+    // Gives up on a render that takes too long. Cleared as soon as the render ends: a pending
+    // timer would keep the whole render (the page's data, the i18next instance, the request and
+    // its response) alive for seconds after the answer was sent, hundreds of them under load.
+    const timeout = setTimeout(() => abort(), streamTimeout + 1000)
     // The whole page is rendered before anything is sent: every page must read fully without
     // JavaScript, and the status code must be final.
     const { pipe, abort } = renderToPipeableStream(
@@ -46,6 +50,7 @@ export default async function handleRequest(
       {
         nonce,
         onAllReady() {
+          clearTimeout(timeout)
           const body = new PassThrough()
           responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
           resolve(
@@ -57,6 +62,7 @@ export default async function handleRequest(
           pipe(body)
         },
         onShellError(error: unknown) {
+          clearTimeout(timeout)
           reject(error)
         },
         onError(error: unknown) {
@@ -65,7 +71,6 @@ export default async function handleRequest(
         },
       },
     )
-    setTimeout(abort, streamTimeout + 1000)
   })
 }
 
