@@ -1,4 +1,5 @@
 import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm'
+import { preparedQuery } from '#db/client.ts'
 import { authorities, staffInvitations, staffRoles, users } from '#db/schema.ts'
 import { DEFAULT_LEGAL_SETTINGS, readLegalSettings, type LegalSettings } from '~/domain/legal-settings'
 import { readProtocolSettings, type ProtocolSettings } from '~/domain/protocol-term'
@@ -33,8 +34,17 @@ export function listAuthorities() {
   return getDb().select().from(authorities).orderBy(asc(authorities.name)).all().map(toAuthority)
 }
 
+/** Every page under /a/:slug looks its authority up: built once. */
+const authorityBySlug = preparedQuery((db) =>
+  db
+    .select()
+    .from(authorities)
+    .where(eq(authorities.slug, sql.placeholder('slug')))
+    .prepare(),
+)
+
 export function getAuthorityBySlug(slug: string) {
-  const row = getDb().select().from(authorities).where(eq(authorities.slug, slug)).get()
+  const row = authorityBySlug(getDb()).get({ slug })
   return row ? toAuthority(row) : undefined
 }
 

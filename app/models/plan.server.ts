@@ -3,6 +3,7 @@
  * the same transaction; the rules (window, gates, phases) are in app/domain/consultation.ts.
  */
 import { and, asc, desc, eq, isNull, sql, type SQL } from 'drizzle-orm'
+import { preparedQuery } from '#db/client.ts'
 import {
   authorities,
   follows,
@@ -138,8 +139,17 @@ export function createPlan(
   })
 }
 
+/** Every page of a plan and every recommendation sent looks the plan up: built once. */
+const planById = preparedQuery((db) =>
+  db
+    .select()
+    .from(plans)
+    .where(eq(plans.id, sql.placeholder('id')))
+    .prepare(),
+)
+
 export function getPlan(id: string): Plan | undefined {
-  return getDb().select().from(plans).where(eq(plans.id, id)).get()
+  return planById(getDb()).get({ id })
 }
 
 export function getVersion(versionId: string): PlanVersion | undefined {
