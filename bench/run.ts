@@ -117,7 +117,8 @@ const fanoutFollowers = quick ? 500 : 10_000
 log(`Timing the fan-out of one notification to ${fanoutFollowers} followers (fake Resend, 2 requests/s, 100 a batch)…`)
 const fanoutRun = spawnSync(
   process.execPath,
-  ['--import', 'tsx', 'bench/fanout.ts', '--followers', String(fanoutFollowers)],
+  // With the server's own flags: the worker runs inside the server, so its peak counts as the server's.
+  [...SERVER_NODE_FLAGS, '--import', 'tsx', 'bench/fanout.ts', '--followers', String(fanoutFollowers)],
   {
     cwd: ROOT,
     env: { ...process.env, RESEND_REQUESTS_PER_SECOND: '2' },

@@ -41,6 +41,10 @@ afterAll(async () => {
 beforeEach(() => {
   start = new Date(start.getTime() + 24 * 3600_000)
   clock.freeze(start)
+  // Each test sends only its own emails: one left waiting by an earlier test (a request that
+  // timed out on a busy machine) would otherwise come due with the next day's clock and change
+  // the next test's batches.
+  getDb().delete(emailOutbox).run()
 })
 
 /** No pacing to speak of: the tests that are not about the rate stay fast. */

@@ -285,13 +285,25 @@ export async function makeFixtures(app: RunningApp, people: People): Promise<Fix
       minutes,
     ).id
 
-    // A protocol of Pângărați with reminders sent (the demo's partnership near its notice deadline).
-    const reminderRow = await eventually(
-      'a reminder sent for Pângărați',
-      () =>
-        db
-          .prepare('select id, protocol_id from protocol_reminders where authority_id = ? order by sent_at limit 1')
-          .get(pangaratiId) as { id: string; protocol_id: string } | undefined,
+    // A protocol of Pângărați with a reminder emailed to its legal officer (the demo's partnership
+    // near its notice deadline). Read from the email itself: the first reminder recorded may have
+    // gone to someone else (several are recorded in the same instant, in no fixed order).
+    const reminderLink = await eventually('a reminder email to the legal officer, with its acknowledgement link', () =>
+      /\/reminders\/([^/\s]+)\/ack\?token=([^\s&]+)/.exec(
+        (
+          db
+            .prepare("select text from email_outbox where template = 'protocol-reminder' and to_address = ?")
+            .pluck()
+            .all(EMAILS.legal) as string[]
+        ).join('\n'),
+      ),
+    )
+    const reminderToken = reminderLink[2]!
+    const reminderRow = one<{ id: string; protocol_id: string }>(
+      db,
+      'select id, protocol_id from protocol_reminders where id = ? and authority_id = ?',
+      reminderLink[1],
+      pangaratiId,
     )
     const protocol = reminderRow.protocol_id
     const legal = await people.as('legal')
@@ -315,12 +327,6 @@ export async function makeFixtures(app: RunningApp, people: People): Promise<Fix
       ).join('\n')
     const fromOutbox = (what: string, pattern: RegExp, sql: string, ...params: unknown[]) =>
       eventually(`the ${what}`, () => pattern.exec(outboxText(sql, ...params))?.[1])
-    const reminderToken = await fromOutbox(
-      'acknowledgement link in the reminder email',
-      new RegExp(`/reminders/${reminderRow.id}/ack\\?token=([^\\s&]+)`),
-      "select text from email_outbox where template = 'protocol-reminder' and to_address = ?",
-      EMAILS.legal,
-    )
     const rsvpToken = await fromOutbox(
       'answer link in the meeting invitation',
       /\/meetings\/rsvp\?token=([^\s&]+)/,

@@ -1,3 +1,4 @@
+import { inflateRawSync } from 'node:zlib'
 import JSZip from 'jszip'
 import { describe, expect, it } from 'vitest'
 import {
@@ -14,6 +15,7 @@ import {
   xmlSafeText,
   type DocModel,
 } from '~/services/docx.server'
+import { tableCrc32 } from '~/services/zip.server'
 
 async function unzip(bytes: Uint8Array): Promise<JSZip> {
   return JSZip.loadAsync(bytes)
@@ -193,6 +195,203 @@ describe('renderDocx', () => {
     const bytes = await renderDocx({ title: 'Gol', language: 'en', blocks: [] })
     expect(String.fromCharCode(bytes[0]!, bytes[1]!)).toBe('PK')
   })
+})
+
+type ZipRecord = { name: string; crc: number; size: number; compressedSize: number; data: Uint8Array }
+
+/** The entries of a ZIP read from its central directory, checked against their local headers. */
+function zipEntries(bytes: Uint8Array): ZipRecord[] {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  const end = bytes.byteLength - 22
+  expect(view.getUint32(end, true)).toBe(0x06054b50)
+  const count = view.getUint16(end + 10, true)
+  let at = view.getUint32(end + 16, true)
+  expect(at + view.getUint32(end + 12, true)).toBe(end)
+  const records: ZipRecord[] = []
+  for (let i = 0; i < count; i++) {
+    expect(view.getUint32(at, true)).toBe(0x02014b50)
+    const nameLength = view.getUint16(at + 28, true)
+    const name = new TextDecoder().decode(bytes.subarray(at + 46, at + 46 + nameLength))
+    const crc = view.getUint32(at + 16, true)
+    const compressedSize = view.getUint32(at + 20, true)
+    const size = view.getUint32(at + 24, true)
+    const local = view.getUint32(at + 42, true)
+    expect(view.getUint32(local, true)).toBe(0x04034b50)
+    expect(view.getUint16(local + 8, true)).toBe(8)
+    expect(view.getUint32(local + 14, true)).toBe(crc)
+    expect(view.getUint32(local + 18, true)).toBe(compressedSize)
+    expect(view.getUint32(local + 22, true)).toBe(size)
+    const dataAt = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true)
+    records.push({ name, crc, size, compressedSize, data: bytes.subarray(dataAt, dataAt + compressedSize) })
+    at += 46 + nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true)
+  }
+  return records
+}
+
+describe('the DOCX file', () => {
+  it('is a ZIP whose every entry has the right CRC-32 and sizes, [Content_Types].xml first', async () => {
+    const bytes = await renderDocx(MODEL)
+    const entries = zipEntries(bytes)
+    expect(entries[0]!.name).toBe('[Content_Types].xml')
+    expect(entries.map((e) => e.name).sort()).toEqual(
+      [
+        '[Content_Types].xml',
+        '_rels/.rels',
+        'docProps/app.xml',
+        'docProps/core.xml',
+        'word/_rels/document.xml.rels',
+        'word/document.xml',
+        'word/footer1.xml',
+        'word/numbering.xml',
+        'word/settings.xml',
+        'word/styles.xml',
+      ].sort(),
+    )
+    for (const entry of entries) {
+      const content = inflateRawSync(entry.data)
+      expect(content.length).toBe(entry.size)
+      expect(tableCrc32(content)).toBe(entry.crc)
+    }
+    await expect(JSZip.loadAsync(bytes, { checkCRC32: true })).resolves.toBeDefined()
+  })
+
+  it('declares and relates every part', async () => {
+    const bytes = await renderDocx(MODEL)
+    const types = await part(bytes, '[Content_Types].xml')
+    for (const name of ['document', 'styles', 'settings', 'numbering', 'footer1']) {
+      expect(types).toContain(`PartName="/word/${name}.xml"`)
+    }
+    expect(types).toContain('PartName="/docProps/core.xml"')
+    expect(await part(bytes, '_rels/.rels')).toContain('Target="word/document.xml"')
+    const rels = await part(bytes, 'word/_rels/document.xml.rels')
+    const xml = await part(bytes, 'word/document.xml')
+    const footerId = /<w:footerReference w:type="default" r:id="([^"]+)"\/>/.exec(xml)?.[1]
+    expect(rels).toContain(
+      `Id="${footerId}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer1.xml"`,
+    )
+    expect(rels).toContain('Target="styles.xml"')
+    expect(rels).toContain('Target="numbering.xml"')
+    // Without a footer, neither the part nor a reference to it.
+    const plain = await renderDocx({ ...MODEL, footer: undefined })
+    expect((await unzip(plain)).file('word/footer1.xml')).toBeNull()
+    expect(await part(plain, 'word/document.xml')).not.toContain('footerReference')
+    expect(await part(plain, '[Content_Types].xml')).not.toContain('footer')
+  })
+
+  it('writes the page, fonts, headings and bullets the documents promise', async () => {
+    const bytes = await renderDocx(MODEL)
+    const xml = await part(bytes, 'word/document.xml')
+    expect(xml).toContain(
+      '<w:pgMar w:top="1134" w:right="1134" w:bottom="1134" w:left="1134" w:header="708" w:footer="708" w:gutter="0"/>',
+    )
+    expect(xml).toContain('<w:pPr><w:pStyle w:val="Heading1"/><w:keepNext/></w:pPr>')
+    expect(xml).toMatch(/<w:numPr><w:ilvl w:val="0"\/><w:numId w:val="1"\/><\/w:numPr>/)
+    const styles = await part(bytes, 'word/styles.xml')
+    expect(styles).toContain('<w:rFonts w:ascii="Calibri" w:eastAsia="Calibri" w:hAnsi="Calibri" w:cs="Calibri"/>')
+    expect(styles).toContain('<w:sz w:val="22"/>')
+    for (const level of [1, 2, 3]) {
+      expect(styles).toMatch(
+        new RegExp(`<w:style w:type="paragraph" w:styleId="Heading${level}">.*?<w:keepNext/>.*?</w:style>`),
+      )
+    }
+    const numbering = await part(bytes, 'word/numbering.xml')
+    expect(numbering).toContain('<w:numFmt w:val="bullet"/>')
+    expect(numbering).toContain('<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>')
+  })
+
+  it('writes tables with fixed layout, grid widths, grey borders, cell margins and a shaded header', async () => {
+    const xml = await part(await renderDocx(MODEL), 'word/document.xml')
+    const table = /<w:tbl>[\s\S]*?<\/w:tbl>/.exec(xml)![0]
+    // 60/25/15 % of the portrait text width (11906 − 2 × 1134 = 9638 twips)
+    expect(table).toContain(
+      '<w:tblGrid><w:gridCol w:w="5782"/><w:gridCol w:w="2409"/><w:gridCol w:w="1445"/></w:tblGrid>',
+    )
+    expect(table).toContain('<w:tblLayout w:type="fixed"/>')
+    expect(table.match(/w:val="single" w:sz="4" w:space="0" w:color="808080"/g)).toHaveLength(6)
+    expect(table.match(/<w:tcMar><w:top w:w="57" w:type="dxa"\/><w:left w:w="85" w:type="dxa"\/>/g)).toHaveLength(9)
+    const [header, ...body] = [...table.matchAll(/<w:tr(?:\s[^>]*)?>[\s\S]*?<\/w:tr>/g)].map((m) => m[0])
+    expect(header).toContain('<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>')
+    expect(header!.match(/<w:shd w:val="clear" w:color="auto" w:fill="E7E6E6"\/>/g)).toHaveLength(3)
+    expect(header!.match(/<w:b\/>/g)).toHaveLength(3)
+    expect(header).toContain('<w:sz w:val="20"/>')
+    for (const row of body) {
+      expect(row).not.toContain('<w:trPr>')
+      expect(row).not.toContain('<w:b/>')
+      expect(row).toContain('<w:sz w:val="20"/>')
+    }
+    // An empty paragraph after the table.
+    expect(xml).toContain('</w:tbl><w:p/>')
+  })
+
+  it('writes the footer text, a right tab stop at the text width, then the PAGE / NUMPAGES fields', async () => {
+    const footer = await part(await renderDocx({ ...MODEL, orientation: 'landscape' }), 'word/footer1.xml')
+    expect(footer).toContain('<w:tab w:val="right" w:pos="14570"/>')
+    expect(footer).toMatch(
+      /Comuna Pângărați – proiect<\/w:t><\/w:r><w:r><w:rPr>[^]*?<\/w:rPr><w:tab\/><\/w:r>[^]*?<w:instrText xml:space="preserve"> PAGE <\/w:instrText>[^]*?<w:t xml:space="preserve"> \/ <\/w:t>[^]*?<w:instrText xml:space="preserve"> NUMPAGES <\/w:instrText>/,
+    )
+    expect(footer.match(/<w:fldChar w:fldCharType="(begin|separate|end)"\/>/g)).toHaveLength(6)
+  })
+
+  it('escapes the core properties and keeps them XML-safe', async () => {
+    const core = await part(
+      await renderDocx({ ...MODEL, title: 'A <b> & "c"\u0001', author: 'Ion & Maria', subject: undefined }),
+      'docProps/core.xml',
+    )
+    expect(core).toContain('<dc:title>A &lt;b&gt; &amp; &quot;c&quot;</dc:title>')
+    expect(core).toContain('<dc:creator>Ion &amp; Maria</dc:creator>')
+    expect(core).toContain('<cp:lastModifiedBy>Ion &amp; Maria</cp:lastModifiedBy>')
+    expect(core).toContain('<dc:language>ro-RO</dc:language>')
+    expect(core).not.toContain('<dc:subject>')
+  })
+
+  it('gives an empty document a paragraph before its section properties', async () => {
+    const bytes = await renderDocx({ title: 'Gol', language: 'en', blocks: [] })
+    const xml = await part(bytes, 'word/document.xml')
+    expect(xml).toMatch(/<w:body><w:p\/><w:sectPr>/)
+    // A table without columns writes nothing, so the body is empty too.
+    const noColumns = await renderDocx({
+      title: 'Gol',
+      language: 'en',
+      blocks: [{ type: 'table', header: [], rows: [] }],
+    })
+    expect(await part(noColumns, 'word/document.xml')).toMatch(/<w:body><w:p\/><w:sectPr>/)
+    expect(await part(bytes, 'word/styles.xml')).toContain('<w:lang w:val="en-GB"/>')
+  })
+
+  it('renders a 10,000-row table with a small, bounded memory', async () => {
+    const text = 'Recomandare privind înființarea unui centru de zi pentru vârstnici; țintele și indicatorii anuali. '
+    const long = text.repeat(12)
+    const model: DocModel = {
+      title: 'Raport',
+      language: 'ro',
+      orientation: 'landscape',
+      blocks: [
+        {
+          type: 'table',
+          header: ['Nr.', 'Recomandarea', 'Motivare'],
+          rows: Array.from({ length: 10_000 }, (_, i) => [`PAS-${i}\n10.03.2023`, long, long]),
+        },
+      ],
+    }
+    const used = () => {
+      const m = process.memoryUsage()
+      return m.heapUsed + m.arrayBuffers
+    }
+    const before = used()
+    let peak = before
+    const timer = setInterval(() => (peak = Math.max(peak, used())), 1)
+    const bytes = await renderDocx(model)
+    clearInterval(timer)
+    peak = Math.max(peak, used())
+    const document = zipEntries(bytes).find((e) => e.name === 'word/document.xml')!
+    // The XML alone (tens of MB, twice that as a JavaScript string) never sits in memory.
+    expect(document.size).toBeGreaterThan(32 * 2 ** 20)
+    expect(peak - before).toBeLessThan(64 * 2 ** 20)
+    const xml = inflateRawSync(document.data).toString('utf8')
+    expect(xml.match(/<w:tr>/g)).toHaveLength(10_001) // and the header row
+    expect(xml.match(/<w:tblHeader\/>/g)).toHaveLength(1)
+    expect(xml).toContain('PAS-9999</w:t>')
+  }, 60_000)
 })
 
 const rec = (n: string, extra: Partial<ReportRecommendation>): ReportRecommendation => ({
