@@ -25,8 +25,11 @@ export function cliAt(app: RunningApp, date: string, ...args: string[]) {
     })
     let stdout = ''
     let stderr = ''
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()))
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()))
+    // Decoded as streams, so that a character split between two chunks stays whole.
+    child.stdout.setEncoding('utf8')
+    child.stderr.setEncoding('utf8')
+    child.stdout.on('data', (c: string) => (stdout += c))
+    child.stderr.on('data', (c: string) => (stderr += c))
     child.on('close', (code) => resolve({ code, stdout, stderr }))
   })
 }

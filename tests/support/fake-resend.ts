@@ -112,7 +112,10 @@ export async function startFakeResend(): Promise<FakeResend> {
   const server = http.createServer((req, res) => {
     const at = Date.now()
     let body = ''
-    req.on('data', (c) => (body += c))
+    // Decoded as a stream: a character split between two chunks of a large batch stays whole
+    // (adding each chunk as its own string turned it into U+FFFD now and then).
+    req.setEncoding('utf8')
+    req.on('data', (c: string) => (body += c))
     req.on('end', () => {
       const key = (req.headers['idempotency-key'] as string | undefined) ?? null
       const auth = (req.headers.authorization as string | undefined) ?? null
