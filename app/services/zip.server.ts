@@ -48,6 +48,9 @@ const nativeCrc32: ((data: Uint8Array, value?: number) => number) | undefined =
 
 /** CRC-32 of `data`, continuing from `value` (the CRC-32 of what came before). */
 export function crc32(data: Uint8Array, value = 0): number {
+  // Nothing to add leaves it as it was. (Node 20's zlib.crc32 answers 0 for an empty array made
+  // from an empty string, `Buffer.from('')`, whatever the value carried in.)
+  if (data.length === 0) return value >>> 0
   return nativeCrc32 ? nativeCrc32(data, value) >>> 0 : tableCrc32(data, value)
 }
 

@@ -3,6 +3,8 @@
  * change shows at once, whoever makes it (a request, another process writing the database), and
  * nobody is served another person's page. Each answer carries its own CSP nonce.
  */
+import http from 'node:http'
+import zlib from 'node:zlib'
 import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Client, DEMO_PASSWORD, startApp, type RunningApp } from '../support/app'
@@ -145,5 +147,40 @@ describe('the rendered-page cache', () => {
     const again = await page(missing, '/a/pangarati/plans/no-such-plan')
     expect(again.status).toBe(404)
     expect(again.cache).toBe('miss')
+  })
+
+  it('sends a kept page gzipped to a browser that takes gzip, with that answer’s own nonce, and plain to one that does not', async () => {
+    /** The raw answer, as the bytes arrive (fetch would decompress them). */
+    const raw = (path: string, acceptEncoding: string) =>
+      new Promise<{ headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+        const url = new URL(path, app.url)
+        http
+          .get(url, { headers: { 'accept-encoding': acceptEncoding } }, (res) => {
+            const chunks: Buffer[] = []
+            res.on('data', (c: Buffer) => chunks.push(c))
+            res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }))
+          })
+          .on('error', reject)
+      })
+    const nonce = (headers: http.IncomingHttpHeaders) =>
+      /'nonce-([^']+)'/.exec(String(headers['content-security-policy']))?.[1] ?? ''
+    await raw(planUrl, 'identity')
+    const gzipped = await raw(planUrl, 'gzip, deflate, br')
+    expect(gzipped.headers['x-page-cache']).toBe('hit')
+    expect(gzipped.headers['content-encoding']).toBe('gzip')
+    expect(String(gzipped.headers.vary)).toMatch(/Accept-Encoding/i)
+    expect(Number(gzipped.headers['content-length'])).toBe(gzipped.body.length)
+    const html = zlib.gunzipSync(gzipped.body).toString('utf8')
+    expect(gzipped.body.length).toBeLessThan(html.length / 3)
+    expect(html).toContain('</html>')
+    const scriptNonces = [...html.matchAll(/<script nonce="([^"]+)"/g)].map((m) => m[1])
+    expect(scriptNonces.length).toBeGreaterThan(0)
+    expect(new Set(scriptNonces)).toEqual(new Set([nonce(gzipped.headers)]))
+
+    const plain = await raw(planUrl, 'identity')
+    expect(plain.headers['x-page-cache']).toBe('hit')
+    expect(plain.headers['content-encoding']).toBeUndefined()
+    const plainHtml = plain.body.toString('utf8')
+    expect(plainHtml.replaceAll(nonce(plain.headers), 'NONCE')).toBe(html.replaceAll(nonce(gzipped.headers), 'NONCE'))
   })
 })

@@ -13,6 +13,13 @@ describe('crc32', () => {
     expect(crc32(bytes.subarray(4), crc32(bytes.subarray(0, 4)))).toBe(0xcbf43926)
   })
 
+  it('leaves the value carried in as it is for nothing more, however the empty bytes were made', () => {
+    const before = crc32(new TextEncoder().encode('1234'))
+    for (const empty of [Buffer.from(''), Buffer.alloc(0), new Uint8Array(), new Uint8Array(8).subarray(8)]) {
+      expect(crc32(empty, before)).toBe(before)
+    }
+  })
+
   it('agrees with the table on any bytes', () => {
     const bytes = new Uint8Array(100_000).map((_, i) => (i * 7919) % 251)
     expect(crc32(bytes)).toBe(tableCrc32(bytes))
