@@ -8,6 +8,7 @@ import { getOrganisationBySlug, updateOrganisation } from '~/models/organisation
 import { OrganisationFields, useOrganisationForm } from '~/components/organisation-form'
 import { organisationSchema, toOrganisationInput } from '~/domain/organisation-rules'
 import { notFound, requirePermission } from '~/utils/auth.server'
+import { invalid } from '~/utils/http.server'
 import { pageTitle } from '~/utils/meta'
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
@@ -41,7 +42,7 @@ export function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { organisation, user } = editableOrganisation(request, params.slug)
   const submission = parseWithZod(await request.formData(), { schema: organisationSchema })
-  if (submission.status !== 'success') return submission.reply()
+  if (submission.status !== 'success') return invalid(submission.reply())
   updateOrganisation(organisation, toOrganisationInput(submission.value), user.id)
   throw redirect(`/organisations/${organisation.slug}?done=saved`)
 }

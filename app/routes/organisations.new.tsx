@@ -8,6 +8,7 @@ import { OrganisationFields, useOrganisationForm } from '~/components/organisati
 import { organisationSchema, toOrganisationInput } from '~/domain/organisation-rules'
 import { createOrganisation } from '~/models/organisation.server'
 import { requirePermission } from '~/utils/auth.server'
+import { invalid } from '~/utils/http.server'
 import { pageTitle } from '~/utils/meta'
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'organisations.new.title')
@@ -20,7 +21,7 @@ export function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const { user } = requirePermission(request, 'organisation.create', { type: 'platform' })
   const submission = parseWithZod(await request.formData(), { schema: organisationSchema })
-  if (submission.status !== 'success') return submission.reply()
+  if (submission.status !== 'success') return invalid(submission.reply())
   const organisation = createOrganisation(toOrganisationInput(submission.value), user.id)
   throw redirect(`/organisations/${organisation.slug}?done=created`)
 }

@@ -337,7 +337,7 @@ const MATRIX: Record<string, Case[]> = {
     {
       url: '/organisations/{ngoSlug}/edit',
       read: [LI, NO, OK, NO, NO, NO, NO, NO, NO, OK],
-      post: [LI, NO, OK, NO, NO, NO, NO, NO, NO, OK],
+      post: [LI, NO, BD, NO, NO, NO, NO, NO, NO, BD],
     },
   ],
   'organisations.$slug.members.tsx': [
@@ -352,7 +352,7 @@ const MATRIX: Record<string, Case[]> = {
     {
       url: '/organisations/new',
       read: [LI, OK, OK, OK, OK, OK, OK, OK, OK, OK],
-      post: [LI, OK, OK, OK, OK, OK, OK, OK, OK, OK],
+      post: [LI, BD, BD, BD, BD, BD, BD, BD, BD, BD],
     },
   ],
   'reminders.$id.ack.tsx': [

@@ -246,7 +246,7 @@ describe("people's and organisations' names", () => {
       contactEmail: 'x@example.org',
       description: 'Descriere.',
     })
-    expect(refused.status).toBe(200)
+    expect(refused.status).toBe(400)
     expect(await refused.text()).not.toContain('href="javascript:')
     expect(one(db, "select count(*) as n from organisations where name = 'Asociația cu site periculos'")).toEqual({
       n: 0,
