@@ -186,7 +186,14 @@ const ROUTES: Record<string, RoutePages> = {
         `/a/${PANGARATI}/staff/minutes/${c.demo.approvedMinutes}`,
       ]),
   },
-  'a.$slug.staff.protocols._index.tsx': { visits: (c) => staffArea(c, (s) => [`/a/${s}/staff/protocols`]) },
+  'a.$slug.staff.protocols._index.tsx': {
+    visits: (c) =>
+      staffArea(c, (s) => [
+        `/a/${s}/staff/protocols`,
+        // The county's list of protocols ending soon has more than a page (prepareDemo): its pages.
+        ...when(s === COUNTY, [`/a/${s}/staff/protocols?expiringPage=2`]),
+      ]),
+  },
   'a.$slug.staff.protocols.$id._index.tsx': {
     visits: (c) => staffArea(c, (s) => [`/a/${s}/staff/protocols/${c.demo.protocol[s]}`]),
   },
@@ -472,6 +479,26 @@ async function prepareDemo(browser: Browser): Promise<Demo> {
     /Acord de parteneriat/,
     /https?:\/\/\S+\/reminders\/\S+\/ack\?token=\S+/,
   )
+
+  // A list longer than a page of the dashboard (25 rows), which the demo does not have: 26 of
+  // the county's protocols ending within 30 days.
+  for (let i = 1; i <= 26; i++) {
+    const created = await page.request.post(`/a/${COUNTY}/staff/protocols/new`, {
+      headers: { origin: new URL(page.url()).origin },
+      form: {
+        kind: 'protocol',
+        title: `Protocol de colaborare e2e ${i}`,
+        'partners[0].name': `Asociația e2e ${i}`,
+        termType: 'fixed',
+        start: bucharestDate(-300),
+        end: bucharestDate(10),
+        renewalUnit: 'Y',
+        noticeUnit: 'D',
+      },
+      maxRedirects: 0,
+    })
+    expect(created.status(), `county protocol ${i} recorded`).toBe(302)
+  }
 
   // States the demo does not have: a protocol with an addendum, minutes in draft and approved,
   // a pending staff invitation, a password reset.
