@@ -91,12 +91,20 @@ export function parseRetryAfter(value: string | null | undefined, now: Date): nu
  */
 export function requestPacer(perSecond: number, now: () => number = Date.now) {
   const interval = 1000 / perSecond
-  let next = 0
-  return async function pace() {
-    const t = now()
-    const at = Math.max(t, next)
-    next = at + interval
-    if (at > t) await new Promise((r) => setTimeout(r, at - t))
+  let lastStart = -Infinity
+  let queue: Promise<void> = Promise.resolve()
+  return function pace(): Promise<void> {
+    // One caller at a time, each started at least an interval after the previous one actually
+    // started: slots reserved in advance would let late timers (a busy event loop) start several
+    // requests at once, over the provider's rate.
+    const turn = queue.then(async () => {
+      for (let wait = lastStart + interval - now(); wait > 0; wait = lastStart + interval - now()) {
+        await new Promise((r) => setTimeout(r, wait))
+      }
+      lastStart = now()
+    })
+    queue = turn
+    return turn
   }
 }
 

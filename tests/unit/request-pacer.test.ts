@@ -19,6 +19,23 @@ describe('the request pacer', () => {
   })
 })
 
+describe('the request pacer on a busy process', () => {
+  it('never starts two requests at once when its timers fire late', async () => {
+    const pace = requestPacer(20) // one every 50 ms
+    const started: number[] = []
+    const all = Array.from({ length: 4 }, () => pace().then(() => started.push(Date.now())))
+    // The process is busy for 200 ms: every timer of the pacer fires late, all at about once.
+    const until = Date.now() + 200
+    while (Date.now() < until) {
+      // busy
+    }
+    await Promise.all(all)
+    started.sort((a, b) => a - b)
+    // The provider's rate holds: each start at least an interval after the one before.
+    for (let i = 1; i < started.length; i++) expect(started[i]! - started[i - 1]!).toBeGreaterThanOrEqual(45)
+  })
+})
+
 describe('planning the requests of a delivery cycle', () => {
   const row = (key: string, attempts = 0, providerMessageId: string | null = null) =>
     ({ id: key, idempotencyKey: key, attempts, providerMessageId }) as OutboxRow
